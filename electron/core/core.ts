@@ -1,0 +1,74 @@
+/**
+ * The core's state for one shell (an Electron window, the HTTP server, a CLI
+ * run): which project is open and the options the shell was started with.
+ * Knows nothing of Electron, HTTP or React.
+ */
+import os from 'node:os';
+import { AppError } from '../../shared/api/errors';
+import type { AppInfo, ProjectInfo } from '../../shared/model/types';
+import { Project } from './project';
+import { openProjectFile } from './store/projectFile';
+
+export interface CoreOptions {
+  shell: AppInfo['shell'];
+  /** Folder holding `fixtures/` (the sample study and starter codebooks). */
+  resourceDir: string;
+  /** Where "Open sample study" writes its project when no path is given. */
+  sampleDir: string;
+  nativeBinding?: string;
+  /** Coder used when a project has none set (the CLI uses the OS user). */
+  fallbackCoder?: string;
+}
+
+export class Core {
+  readonly options: CoreOptions;
+  private current: Project | null = null;
+
+  constructor(options: CoreOptions) {
+    this.options = options;
+  }
+
+  get project(): Project | null {
+    return this.current;
+  }
+
+  requireProject(): Project {
+    if (!this.current) throw new AppError('no_project');
+    return this.current;
+  }
+
+  open(filePath: string, create: boolean): Project {
+    const db = openProjectFile(filePath, { create, nativeBinding: this.options.nativeBinding });
+    this.close();
+    this.current = new Project(db, filePath);
+    return this.current;
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
+  currentCoder(project: Project): string {
+    return project.meta('current_coder') ?? this.options.fallbackCoder ?? osUser();
+  }
+
+  projectInfo(): ProjectInfo | null {
+    const project = this.current;
+    if (!project) return null;
+    return {
+      path: project.path,
+      name: project.name,
+      schemaVersion: project.schemaVersion,
+      currentCoder: project.meta('current_coder'),
+    };
+  }
+}
+
+function osUser(): string {
+  try {
+    return os.userInfo().username || 'coder';
+  } catch {
+    return 'coder';
+  }
+}

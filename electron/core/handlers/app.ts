@@ -1,0 +1,47 @@
+import { AppError } from '../../../shared/api/errors';
+import type { ProjectInfo } from '../../../shared/model/types';
+import type { Core } from '../core';
+import { ensureCoder } from './coders';
+import { batch, type HandlersFor, type SyncHandler } from './types';
+
+function info(core: Core): ProjectInfo {
+  const project = core.projectInfo();
+  if (!project) throw new AppError('no_project');
+  return project;
+}
+
+const appInfo: SyncHandler<'app.info'> = (_input, core) => ({ shell: core.options.shell, project: core.projectInfo() });
+
+export const appHandlers: HandlersFor<'app'> = {
+  'app.info': appInfo,
+};
+
+export const projectHandlers: HandlersFor<'project'> = {
+  'project.create': ({ path }, core) => {
+    core.open(path, true);
+    return info(core);
+  },
+  'project.open': ({ path }, core) => {
+    core.open(path, false);
+    return info(core);
+  },
+  'project.openSample': batch(async ({ path, lang }, core) => {
+    // Loaded lazily: the sample builder drives the dispatcher, which imports these handlers.
+    const { openSampleProject } = await import('../sample/sampleStudy');
+    await openSampleProject(core, { path, lang: lang ?? 'id' });
+    return info(core);
+  }),
+  'project.close': (_input, core) => {
+    core.close();
+    return null;
+  },
+};
+
+export const coderHandlers: HandlersFor<'coder'> = {
+  'coder.set': ({ name }, core) => {
+    const project = core.requireProject();
+    ensureCoder(project, name);
+    project.setMeta('current_coder', name);
+    return info(core);
+  },
+};

@@ -1,0 +1,147 @@
+import { AppError } from '../../../shared/api/errors';
+import type { Code } from '../../../shared/model/types';
+import { paletteColor } from '../../../shared/model/palette';
+import type { Project } from '../project';
+import type { HandlersFor } from './types';
+
+interface CodeRow {
+  id: number;
+  name: string;
+  parent_id: number | null;
+  color: string;
+  description: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  position: number;
+}
+
+const codeColumns = 'id, name, parent_id, color, description, inclusion, exclusion, example, position';
+
+function toCode(row: CodeRow): Code {
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    color: row.color,
+    description: row.description,
+    inclusion: row.inclusion,
+    exclusion: row.exclusion,
+    example: row.example,
+    position: row.position,
+  };
+}
+
+export function getCode(project: Project, id: number): Code {
+  const row = project.stmt(`SELECT ${codeColumns} FROM codes WHERE id = ?`).get(id) as CodeRow | undefined;
+  if (!row) throw new AppError('not_found', { what: 'Code', name: String(id) });
+  return toCode(row);
+}
+
+function assertNameFree(project: Project, name: string, parentId: number | null, exceptId: number): void {
+  const clash = project
+    .stmt('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE AND id <> ?')
+    .get(parentId ?? 0, name, exceptId);
+  if (clash) throw new AppError('name_taken', { name });
+}
+
+/** Ids of a code and all codes below it. */
+function subtree(project: Project, id: number): number[] {
+  const rows = project
+    .stmt(
+      `WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN tree t ON c.parent_id = t.id)
+       SELECT id FROM tree`,
+    )
+    .all(id) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+function usage(project: Project, id: number): { codings: number; documents: number; children: number } {
+  const ids = subtree(project, id);
+  const placeholders = ids.map(() => '?').join(',');
+  const counts = project.db
+    .prepare(`SELECT count(*) AS codings, count(DISTINCT document_id) AS documents FROM codings WHERE code_id IN (${placeholders})`)
+    .get(...ids) as { codings: number; documents: number };
+  return { ...counts, children: ids.length - 1 };
+}
+
+export const codeHandlers: HandlersFor<'codes'> = {
+  'codes.list': (_input, core) => {
+    const rows = core
+      .requireProject()
+      .stmt(`SELECT ${codeColumns} FROM codes ORDER BY ifnull(parent_id, 0), position, name COLLATE NOCASE`)
+      .all() as CodeRow[];
+    return rows.map(toCode);
+  },
+
+  'codes.create': (input, core) => {
+    const project = core.requireProject();
+    const parentId = input.parentId ?? null;
+    if (parentId !== null) getCode(project, parentId);
+    assertNameFree(project, input.name, parentId, 0);
+    const { n } = project.stmt('SELECT count(*) AS n FROM codes').get() as { n: number };
+    const { next } = project
+      .stmt('SELECT ifnull(max(position), -1) + 1 AS next FROM codes WHERE ifnull(parent_id, 0) = ?')
+      .get(parentId ?? 0) as { next: number };
+    const result = project
+      .stmt(
+        `INSERT INTO codes(uuid, name, parent_id, color, description, inclusion, exclusion, example, position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        crypto.randomUUID(),
+        input.name,
+        parentId,
+        input.color ?? paletteColor(n),
+        input.description ?? '',
+        input.inclusion ?? '',
+        input.exclusion ?? '',
+        input.example ?? '',
+        next,
+      );
+    return getCode(project, Number(result.lastInsertRowid));
+  },
+
+  'codes.update': (input, core) => {
+    const project = core.requireProject();
+    const current = getCode(project, input.id);
+    const parentId = input.parentId === undefined ? current.parentId : input.parentId;
+    if (parentId !== current.parentId && parentId !== null) {
+      getCode(project, parentId);
+      if (subtree(project, current.id).includes(parentId)) throw new AppError('code_cycle');
+    }
+    const name = input.name ?? current.name;
+    assertNameFree(project, name, parentId, current.id);
+    project
+      .stmt(
+        `UPDATE codes SET name = ?, parent_id = ?, color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?
+         WHERE id = ?`,
+      )
+      .run(
+        name,
+        parentId,
+        input.color ?? current.color,
+        input.description ?? current.description,
+        input.inclusion ?? current.inclusion,
+        input.exclusion ?? current.exclusion,
+        input.example ?? current.example,
+        current.id,
+      );
+    return getCode(project, current.id);
+  },
+
+  'codes.usage': ({ id }, core) => {
+    const project = core.requireProject();
+    getCode(project, id);
+    return usage(project, id);
+  },
+
+  'codes.delete': ({ id }, core) => {
+    const project = core.requireProject();
+    getCode(project, id);
+    const counts = usage(project, id);
+    // Sub-codes and codings go with it through ON DELETE CASCADE.
+    project.stmt('DELETE FROM codes WHERE id = ?').run(id);
+    return { deletedCodings: counts.codings, deletedCodes: counts.children + 1 };
+  },
+};

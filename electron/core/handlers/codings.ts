@@ -1,0 +1,101 @@
+import { AppError } from '../../../shared/api/errors';
+import type { Coding, CodingRow } from '../../../shared/model/types';
+import { sliceCodePoints } from '../../../shared/text/codepoints';
+import type { Project } from '../project';
+import { getCode } from './codes';
+import { ensureCoder } from './coders';
+import type { HandlersFor } from './types';
+
+interface CodingDbRow {
+  id: number;
+  document_id: number;
+  code_id: number;
+  start: number;
+  end: number;
+  coder: string;
+  created_at: string;
+  memo: string | null;
+}
+
+const codingSelect = `SELECT k.id, k.document_id, k.code_id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo
+  FROM codings k JOIN coders c ON c.id = k.coder_id`;
+
+function toCoding(row: CodingDbRow): Coding {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    codeId: row.code_id,
+    start: row.start,
+    end: row.end,
+    coder: row.coder,
+    createdAt: row.created_at,
+    memo: row.memo,
+  };
+}
+
+export function codingRows(project: Project, filter: { documentId?: number; codeId?: number }): CodingRow[] {
+  const rows = project
+    .stmt(
+      `SELECT k.document_id, d.name AS document, o.name AS code, k.id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo
+       FROM codings k
+       JOIN documents d ON d.id = k.document_id
+       JOIN codes o ON o.id = k.code_id
+       JOIN coders c ON c.id = k.coder_id
+       WHERE (@documentId IS NULL OR k.document_id = @documentId) AND (@codeId IS NULL OR k.code_id = @codeId)
+       ORDER BY d.name COLLATE NOCASE, k.start, k."end", o.name`,
+    )
+    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as (CodingDbRow & { document: string; code: string })[];
+  return rows.map((row) => {
+    const doc = project.documentText(row.document_id)!;
+    return {
+      id: row.id,
+      document: row.document,
+      code: row.code,
+      start: row.start,
+      end: row.end,
+      text: sliceCodePoints(doc.text, row.start, row.end, doc.index),
+      coder: row.coder,
+      createdAt: row.created_at,
+      memo: row.memo,
+    };
+  });
+}
+
+export const codingHandlers: HandlersFor<'codings'> = {
+  'codings.list': ({ documentId }, core) => {
+    const project = core.requireProject();
+    const rows = project
+      .stmt(`${codingSelect} WHERE (@documentId IS NULL OR k.document_id = @documentId) ORDER BY k.document_id, k.start, k."end"`)
+      .all({ documentId: documentId ?? null }) as CodingDbRow[];
+    return rows.map(toCoding);
+  },
+
+  'codings.rows': (filter, core) => codingRows(core.requireProject(), filter),
+
+  'codings.create': (input, core) => {
+    const project = core.requireProject();
+    const doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(input.documentId) as
+      | { name: string; length: number }
+      | undefined;
+    if (!doc) throw new AppError('not_found', { what: 'Document', name: String(input.documentId) });
+    getCode(project, input.codeId);
+    if (input.end > doc.length) {
+      throw new AppError('range_invalid', { start: input.start, end: input.end, document: doc.name, length: doc.length });
+    }
+    const coderId = ensureCoder(project, input.coder ?? core.currentCoder(project));
+    const result = project
+      .stmt(
+        `INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(crypto.randomUUID(), input.documentId, input.codeId, input.start, input.end, coderId, new Date().toISOString(), input.memo ?? null);
+    return toCoding(project.stmt(`${codingSelect} WHERE k.id = ?`).get(result.lastInsertRowid) as CodingDbRow);
+  },
+
+  'codings.delete': ({ id }, core) => {
+    const project = core.requireProject();
+    const result = project.stmt('DELETE FROM codings WHERE id = ?').run(id);
+    if (result.changes === 0) throw new AppError('not_found', { what: 'Coding', name: String(id) });
+    return null;
+  },
+};

@@ -1,0 +1,24 @@
+import type { OpName } from '../../../shared/api/contract';
+import { analysisHandlers } from './analysis';
+import { appHandlers, coderHandlers, projectHandlers } from './app';
+import { caseHandlers } from './cases';
+import { codeHandlers } from './codes';
+import { codingHandlers } from './codings';
+import { documentHandlers } from './documents';
+import { exportHandlers } from './export';
+import type { Handler } from './types';
+
+export { isBatchHandler, type Handler } from './types';
+
+/** Every operation of the contract has exactly one handler; the type checker enforces it. */
+export const handlers: { [K in OpName]: Handler<K> } = {
+  ...appHandlers,
+  ...projectHandlers,
+  ...coderHandlers,
+  ...documentHandlers,
+  ...codeHandlers,
+  ...codingHandlers,
+  ...caseHandlers,
+  ...analysisHandlers,
+  ...exportHandlers,
+};

@@ -1,0 +1,77 @@
+/**
+ * An open project: its database, a cache of prepared statements, and the
+ * code-point indexes of documents already read (building one costs a pass over
+ * the text, so it is kept until the document changes).
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { CodePointIndex } from '../../shared/text/codepoints';
+
+interface CachedText {
+  text: string;
+  index: CodePointIndex;
+}
+
+export class Project {
+  readonly db: Database.Database;
+  readonly path: string;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly texts = new Map<number, CachedText>();
+
+  constructor(db: Database.Database, filePath: string) {
+    this.db = db;
+    this.path = path.resolve(filePath);
+  }
+
+  get name(): string {
+    return path.basename(this.path).replace(/\.tematik$/i, '');
+  }
+
+  /** A prepared statement, compiled once per project. */
+  stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  meta(key: string): string | null {
+    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** Text of a document with its code-point index, or null if there is no such document. */
+  documentText(documentId: number): CachedText | null {
+    const cached = this.texts.get(documentId);
+    if (cached) return cached;
+    const row = this.stmt('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
+    if (!row) return null;
+    const entry = { text: row.text, index: new CodePointIndex(row.text) };
+    this.texts.set(documentId, entry);
+    return entry;
+  }
+
+  forgetDocumentText(documentId: number): void {
+    this.texts.delete(documentId);
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.texts.clear();
+    if (this.db.open) {
+      // Fold the WAL back into the main file so the project is one self-contained file at rest.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Numbered schema migrations. `PRAGMA user_version` holds the number of the
+ * last one applied. Never edit a released migration: add the next one, so
+ * that every project an older Tematik wrote keeps opening.
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database): void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'documents, codebook, codings, coders, cases with attributes, memos',
+    up(db) {
+      db.exec(`
+        CREATE TABLE meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+          id           INTEGER PRIMARY KEY,
+          uuid         TEXT NOT NULL UNIQUE,
+          name         TEXT NOT NULL,
+          source_name  TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          imported_at  TEXT NOT NULL,
+          text         TEXT NOT NULL,
+          length       INTEGER NOT NULL
+        );
+        CREATE INDEX documents_content_hash ON documents(content_hash);
+        CREATE UNIQUE INDEX documents_name ON documents(name);
+        CREATE TABLE codes (
+          id          INTEGER PRIMARY KEY,
+          uuid        TEXT NOT NULL UNIQUE,
+          name        TEXT NOT NULL,
+          parent_id   INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+          color       TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT '',
+          position    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX codes_sibling_name ON codes(ifnull(parent_id, 0), name COLLATE NOCASE);
+        CREATE TABLE coders (
+          id   INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE codings (
+          id          INTEGER PRIMARY KEY,
+          uuid        TEXT NOT NULL UNIQUE,
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          code_id     INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+          start       INTEGER NOT NULL,
+          "end"       INTEGER NOT NULL,
+          coder_id    INTEGER NOT NULL REFERENCES coders(id),
+          created_at  TEXT NOT NULL,
+          memo        TEXT,
+          CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX codings_document ON codings(document_id, start);
+        CREATE INDEX codings_code ON codings(code_id);
+        CREATE INDEX codings_coder ON codings(coder_id);
+        CREATE TABLE cases (
+          id          INTEGER PRIMARY KEY,
+          uuid        TEXT NOT NULL UNIQUE,
+          name        TEXT NOT NULL UNIQUE,
+          description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE case_attributes (
+          case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+          name    TEXT NOT NULL,
+          value   TEXT NOT NULL,
+          PRIMARY KEY (case_id, name)
+        );
+        CREATE TABLE case_documents (
+          case_id     INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          PRIMARY KEY (case_id, document_id)
+        );
+        CREATE INDEX case_documents_document ON case_documents(document_id);
+        CREATE TABLE memos (
+          id          INTEGER PRIMARY KEY,
+          uuid        TEXT NOT NULL UNIQUE,
+          title       TEXT NOT NULL DEFAULT '',
+          body        TEXT NOT NULL DEFAULT '',
+          document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+          code_id     INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+          created_at  TEXT NOT NULL,
+          updated_at  TEXT NOT NULL
+        );
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'codebook guidance (inclusion, exclusion, example) and full-text index over documents',
+    up(db) {
+      db.exec(`
+        ALTER TABLE codes ADD COLUMN inclusion TEXT NOT NULL DEFAULT '';
+        ALTER TABLE codes ADD COLUMN exclusion TEXT NOT NULL DEFAULT '';
+        ALTER TABLE codes ADD COLUMN example   TEXT NOT NULL DEFAULT '';
+
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+          name, text,
+          content='documents', content_rowid='id',
+          tokenize="unicode61 remove_diacritics 2"
+        );
+        INSERT INTO documents_fts(rowid, name, text) SELECT id, name, text FROM documents;
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+          INSERT INTO documents_fts(rowid, name, text) VALUES (new.id, new.name, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+          INSERT INTO documents_fts(documents_fts, rowid, name, text) VALUES ('delete', old.id, old.name, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF name, text ON documents BEGIN
+          INSERT INTO documents_fts(documents_fts, rowid, name, text) VALUES ('delete', old.id, old.name, old.text);
+          INSERT INTO documents_fts(rowid, name, text) VALUES (new.id, new.name, new.text);
+        END;
+      `);
+    },
+  },
+];
+
+export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

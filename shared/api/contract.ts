@@ -1,0 +1,163 @@
+/**
+ * The one API contract. Every operation the UI, the CLI and the HTTP server can
+ * ask of the core is an entry here: its input schema (validated by the single
+ * dispatcher before any handler runs), its result type, and which topics of
+ * server state it reads or changes (the renderer's query cache invalidates by
+ * these, so no component ever refreshes by hand).
+ *
+ * Adding an operation = one entry here + one handler in electron/core/handlers.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  Case,
+  Code,
+  Coding,
+  CodingRow,
+  CooccurrencePair,
+  DocumentFull,
+  DocumentSummary,
+  ImportOutcome,
+  ProjectInfo,
+} from '../model/types';
+
+/** Slices of server state; reads declare what they depend on, writes what they change. */
+export type Topic = 'app' | 'documents' | 'codes' | 'codings' | 'cases';
+
+interface OpSpec<I extends z.ZodType, R> {
+  input: I;
+  /** Phantom: carries the result type only. */
+  result: R;
+  /** Write operations run inside one transaction and invalidate these topics. */
+  touches: readonly Topic[];
+  /** Read operations are cached under these topics. */
+  reads: readonly Topic[];
+  /** False for the few operations that work without an open project. */
+  needsProject: boolean;
+}
+
+function read<R>() {
+  return <I extends z.ZodType>(input: I, reads: readonly Topic[], needsProject = true): OpSpec<I, R> => ({
+    input,
+    result: undefined as R,
+    touches: [],
+    reads,
+    needsProject,
+  });
+}
+
+function write<R>() {
+  return <I extends z.ZodType>(input: I, touches: readonly Topic[], needsProject = true): OpSpec<I, R> => ({
+    input,
+    result: undefined as R,
+    touches,
+    reads: [],
+    needsProject,
+  });
+}
+
+const id = z.number().int().positive();
+const position = z.number().int().nonnegative();
+const name = z.string().trim().min(1).max(200);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
+const longText = z.string().max(20_000);
+const empty = z.strictObject({});
+
+export const codeFields = {
+  name,
+  parentId: id.nullable().optional(),
+  color: color.optional(),
+  description: longText.optional(),
+  inclusion: longText.optional(),
+  exclusion: longText.optional(),
+  example: longText.optional(),
+};
+
+export const contract = {
+  'app.info': read<AppInfo>()(empty, ['app'], false),
+
+  'project.create': write<ProjectInfo>()(z.strictObject({ path: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases'], false),
+  'project.open': write<ProjectInfo>()(z.strictObject({ path: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases'], false),
+  'project.openSample': write<ProjectInfo>()(
+    z.strictObject({ path: z.string().min(1).optional(), lang: z.enum(['en', 'id']).optional() }),
+    ['app', 'documents', 'codes', 'codings', 'cases'],
+    false,
+  ),
+  'project.close': write<null>()(empty, ['app', 'documents', 'codes', 'codings', 'cases'], false),
+  'coder.set': write<ProjectInfo>()(z.strictObject({ name }), ['app']),
+
+  'documents.list': read<DocumentSummary[]>()(empty, ['documents', 'codings']),
+  'documents.get': read<DocumentFull>()(z.strictObject({ id }), ['documents']),
+  'documents.importFiles': write<ImportOutcome[]>()(z.strictObject({ paths: z.array(z.string().min(1)).min(1) }), ['documents', 'cases']),
+  'documents.importUploads': write<ImportOutcome[]>()(
+    z.strictObject({
+      files: z
+        .array(z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() }))
+        .min(1),
+    }),
+    ['documents', 'cases'],
+  ),
+  'documents.rename': write<DocumentSummary>()(z.strictObject({ id, name }), ['documents', 'codings']),
+  'documents.delete': write<{ deletedCodings: number }>()(z.strictObject({ id }), ['documents', 'codings', 'cases']),
+
+  'codes.list': read<Code[]>()(empty, ['codes']),
+  'codes.create': write<Code>()(z.strictObject(codeFields), ['codes']),
+  'codes.update': write<Code>()(
+    z.strictObject({
+      id,
+      name: name.optional(),
+      parentId: id.nullable().optional(),
+      color: color.optional(),
+      description: longText.optional(),
+      inclusion: longText.optional(),
+      exclusion: longText.optional(),
+      example: longText.optional(),
+    }),
+    ['codes', 'codings'],
+  ),
+  'codes.usage': read<{ codings: number; documents: number; children: number }>()(z.strictObject({ id }), ['codes', 'codings']),
+  'codes.delete': write<{ deletedCodings: number; deletedCodes: number }>()(z.strictObject({ id }), ['codes', 'codings']),
+
+  'codings.list': read<Coding[]>()(z.strictObject({ documentId: id.optional() }), ['codings']),
+  'codings.rows': read<CodingRow[]>()(z.strictObject({ documentId: id.optional(), codeId: id.optional() }), ['codings', 'codes', 'documents']),
+  'codings.create': write<Coding>()(
+    z
+      .strictObject({
+        documentId: id,
+        codeId: id,
+        start: position,
+        end: position,
+        memo: longText.optional(),
+        coder: name.optional(),
+      })
+      .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
+    ['codings', 'documents'],
+  ),
+  'codings.delete': write<null>()(z.strictObject({ id }), ['codings', 'documents']),
+
+  'cases.list': read<Case[]>()(empty, ['cases']),
+  'cases.create': write<Case>()(
+    z.strictObject({
+      name,
+      attributes: z.record(z.string().trim().min(1).max(200), z.string().max(2000)).optional(),
+      documentIds: z.array(id).optional(),
+    }),
+    ['cases'],
+  ),
+
+  'analysis.cooccurrence': read<CooccurrencePair[]>()(empty, ['codings', 'codes']),
+
+  'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpResult<K extends OpName> = Contract[K]['result'];
+
+export const opNames = Object.keys(contract) as OpName[];
+
+export function isOpName(value: string): value is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, value);
+}

@@ -1,0 +1,97 @@
+/**
+ * Domain records as they cross the API boundary.
+ * Every `start`/`end` is a Unicode code-point offset into the stored
+ * document text, counted from 0, end exclusive.
+ */
+
+export interface DocumentSummary {
+  id: number;
+  name: string;
+  sourceName: string;
+  contentHash: string;
+  importedAt: string;
+  /** Length of the text in code points. */
+  length: number;
+  codingCount: number;
+}
+
+export interface DocumentFull extends DocumentSummary {
+  text: string;
+}
+
+export interface Code {
+  id: number;
+  name: string;
+  parentId: number | null;
+  color: string;
+  description: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  position: number;
+}
+
+export interface Coding {
+  id: number;
+  documentId: number;
+  codeId: number;
+  start: number;
+  end: number;
+  coder: string;
+  createdAt: string;
+  memo: string | null;
+}
+
+/** A coding joined with the names a reader needs. */
+export interface CodingRow {
+  id: number;
+  document: string;
+  code: string;
+  start: number;
+  end: number;
+  text: string;
+  coder: string;
+  createdAt: string;
+  memo: string | null;
+}
+
+export interface Case {
+  id: number;
+  name: string;
+  attributes: Record<string, string>;
+  documents: string[];
+}
+
+export interface Memo {
+  id: number;
+  title: string;
+  body: string;
+  documentId: number | null;
+  codeId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CooccurrencePair {
+  a: string;
+  b: string;
+  count: number;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  currentCoder: string | null;
+}
+
+export interface AppInfo {
+  /** Which shell serves the API; the UI only uses it to decide which dialogs it can offer. */
+  shell: 'electron' | 'browser' | 'cli';
+  project: ProjectInfo | null;
+}
+
+export type ImportOutcome =
+  | { file: string; status: 'imported'; document: string; length: number }
+  | { file: string; status: 'duplicate'; document: string }
+  | { file: string; status: 'failed'; error: { code: string; message: string } };

@@ -1,0 +1,96 @@
+/**
+ * Positions outside the renderer count Unicode code points (an emoji is one),
+ * as REFI-QDA does; JavaScript strings index UTF-16 code units. These helpers
+ * convert between the two without ever materialising an array of code points,
+ * because documents can hold millions of characters.
+ */
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** Number of code points in `text` (a lone surrogate counts as one). */
+export function codePointLength(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+/**
+ * Maps between code-point and UTF-16 offsets of one text. Built once per
+ * document: it records where each astral character starts, so a conversion is
+ * a binary search, and plain-BMP text (the common case) converts for free.
+ */
+export class CodePointIndex {
+  /** UTF-16 offsets of the high surrogate of every astral character, ascending. */
+  private readonly astral: number[] = [];
+  readonly utf16Length: number;
+  readonly length: number;
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length - 1; i++) {
+      if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+        this.astral.push(i);
+        i++;
+      }
+    }
+    this.utf16Length = text.length;
+    this.length = text.length - this.astral.length;
+  }
+
+  /** Code-point offset → UTF-16 offset. */
+  toUtf16(codePoint: number): number {
+    if (this.astral.length === 0) return codePoint;
+    // The k-th astral character starts at code point astral[k] - k.
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astral[mid]! - mid < codePoint) lo = mid + 1;
+      else hi = mid;
+    }
+    return codePoint + lo;
+  }
+
+  /**
+   * UTF-16 offset → code-point offset. An offset that falls between the two
+   * halves of a surrogate pair is moved to the start of that character.
+   */
+  toCodePoint(utf16: number): number {
+    if (this.astral.length === 0) return utf16;
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astral[mid]! < utf16) lo = mid + 1;
+      else hi = mid;
+    }
+    // lo astral characters start before utf16. An offset inside a pair lands on
+    // that character's start, since the pair's low half is one unit past it.
+    return utf16 - lo;
+  }
+}
+
+/** The text between two code-point offsets (end exclusive). */
+export function sliceCodePoints(text: string, start: number, end: number, index = new CodePointIndex(text)): string {
+  return text.slice(index.toUtf16(start), index.toUtf16(end));
+}
+
+/**
+ * Text as Tematik stores it: without a byte-order mark and with every line
+ * ending as `\n`. Nothing else is changed (no Unicode normalisation), so that
+ * what the researcher imported is what they code.
+ */
+export function normalizeImportedText(raw: string): string {
+  const withoutBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return withoutBom.replace(/\r\n?/g, '\n');
+}
