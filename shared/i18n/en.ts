@@ -99,6 +99,7 @@ export const en = {
     read_failed: '{{file}} could not be read: {{detail}}',
     unauthorized: 'Missing or wrong access token.',
     forbidden: 'This request is not allowed: {{detail}}',
+    too_large: 'The request is larger than the limit of {{limit}} bytes.',
     internal: 'Unexpected error: {{detail}}',
   },
 };

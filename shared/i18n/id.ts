@@ -101,6 +101,7 @@ export const id: Catalog = {
     read_failed: '{{file}} tidak dapat dibaca: {{detail}}',
     unauthorized: 'Token akses tidak ada atau salah.',
     forbidden: 'Permintaan ini tidak diizinkan: {{detail}}',
+    too_large: 'Permintaan melebihi batas {{limit}} byte.',
     internal: 'Kesalahan tak terduga: {{detail}}',
   },
 };

@@ -29,6 +29,8 @@ export interface Code {
   exclusion: string;
   example: string;
   position: number;
+  /** Codings of this code itself (not of its sub-codes). */
+  codingCount: number;
 }
 
 export interface Coding {

@@ -14,9 +14,11 @@ interface CodeRow {
   exclusion: string;
   example: string;
   position: number;
+  coding_count: number;
 }
 
-const codeColumns = 'id, name, parent_id, color, description, inclusion, exclusion, example, position';
+const codeColumns = `id, name, parent_id, color, description, inclusion, exclusion, example, position,
+  (SELECT count(*) FROM codings k WHERE k.code_id = codes.id) AS coding_count`;
 
 function toCode(row: CodeRow): Code {
   return {
@@ -29,6 +31,7 @@ function toCode(row: CodeRow): Code {
     exclusion: row.exclusion,
     example: row.example,
     position: row.position,
+    codingCount: row.coding_count,
   };
 }
 

@@ -1,0 +1,285 @@
+/**
+ * `tematik`: the command line. Every verb opens the project, runs operations
+ * through the same dispatcher as the app, prints, and closes. Errors go to
+ * stderr with a non-zero exit; a failed write changes nothing (one transaction).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import type { OpName, OpResult } from '../../shared/api/contract';
+import { AppError, interpolate, type ErrorParams } from '../../shared/api/errors';
+import { catalogs, type Language } from '../../shared/i18n';
+import { Core } from '../core/core';
+import { call } from '../core/dispatcher';
+import { codePath } from '../../shared/model/codeTree';
+import { findCode, findDocument, parsePosition } from './resolve';
+
+const resourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const language: Language = /^id/i.test(process.env.TEMATIK_LANG ?? process.env.LANG ?? '') ? 'id' : 'en';
+
+const core = new Core({ shell: 'cli', resourceDir, sampleDir: process.cwd() });
+const run = <K extends OpName>(op: K, input: unknown): Promise<OpResult<K>> => call(core, op, input);
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function json(value: unknown): void {
+  out(JSON.stringify(value, null, 2));
+}
+
+function errorMessage(error: AppError): string {
+  return interpolate(catalogs[language].errors[error.code], error.params as ErrorParams);
+}
+
+/** Wrap a verb: open the project, run, close, and turn errors into stderr + exit code. */
+function withProject<A extends unknown[]>(action: (...args: A) => Promise<number | void>) {
+  return async (project: string, ...args: A): Promise<void> => {
+    try {
+      await run('project.open', { path: project });
+      process.exitCode = (await action(...args)) ?? 0;
+    } catch (error) {
+      fail(error);
+    } finally {
+      core.close();
+    }
+  };
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof AppError ? errorMessage(error) : (error as Error).message;
+  process.stderr.write(`tematik: ${message}\n`);
+  process.exitCode = 1;
+}
+
+const program = new Command()
+  .name('tematik')
+  .description('Tematik — qualitative analysis of interviews. Positions are Unicode code points from 0, end exclusive.')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+program
+  .command('init')
+  .argument('<project>', 'project file to create (*.tematik)')
+  .description('create a new, empty project; refuses if the file exists')
+  .action(async (project: string) => {
+    try {
+      const info = await run('project.create', { path: project });
+      out(`Created ${info.path}`);
+    } catch (error) {
+      fail(error);
+    } finally {
+      core.close();
+    }
+  });
+
+program
+  .command('sample')
+  .argument('<project>', 'project file to create')
+  .option('--lang <lang>', 'codebook language: id or en', 'id')
+  .description('create the coded sample study (gig workers in Kupang)')
+  .action(async (project: string, options: { lang: string }) => {
+    try {
+      if (fs.existsSync(project)) throw new AppError('file_exists', { file: project });
+      const info = await run('project.openSample', { path: project, lang: options.lang });
+      out(`Created ${info.path}`);
+    } catch (error) {
+      fail(error);
+    } finally {
+      core.close();
+    }
+  });
+
+program
+  .command('import')
+  .argument('<project>')
+  .argument('<paths...>', 'files or folders (folders are searched recursively)')
+  .option('--json', 'print one JSON object per file')
+  .description('import transcripts; one document per file, named after the file without its extension')
+  .action(
+    withProject(async (paths: string[], options: { json?: boolean }) => {
+      const outcomes = await run('documents.importFiles', { paths });
+      for (const outcome of outcomes) {
+        if (options.json) out(JSON.stringify(outcome));
+        else if (outcome.status === 'imported') out(`imported\t${outcome.file}\t→ ${outcome.document}`);
+        else if (outcome.status === 'duplicate') out(`duplicate\t${outcome.file}\t= ${outcome.document}`);
+        if (outcome.status === 'failed') process.stderr.write(`tematik: ${outcome.error.message}\n`);
+      }
+      return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+    }),
+  );
+
+program
+  .command('show')
+  .argument('<project>')
+  .argument('<document>', 'document name')
+  .description('print the stored text of a document exactly')
+  .action(
+    withProject(async (name: string) => {
+      const document = findDocument(await run('documents.list', {}), name);
+      process.stdout.write((await run('documents.get', { id: document.id })).text);
+    }),
+  );
+
+const codes = program.command('codes').description('work with the codebook');
+codes
+  .command('add')
+  .argument('<project>')
+  .argument('<name>')
+  .option('--parent <name>', 'parent code (name or path)')
+  .option('--description <text>')
+  .option('--color <hex>', 'colour as #RRGGBB')
+  .description('add a code to the codebook')
+  .action(
+    withProject(async (name: string, options: { parent?: string; description?: string; color?: string }) => {
+      const parentId = options.parent ? findCode(await run('codes.list', {}), options.parent).id : null;
+      const code = await run('codes.create', { name, parentId, description: options.description, color: options.color });
+      out(`Added code ${code.name}`);
+    }),
+  );
+
+program
+  .command('code')
+  .argument('<project>')
+  .argument('<document>', 'document name')
+  .argument('<code>', 'code name or path')
+  .requiredOption('--start <n>', 'first code point (from 0)')
+  .requiredOption('--end <n>', 'code point after the last one')
+  .option('--memo <text>')
+  .option('--coder <name>', 'coder (default: the project’s current coder)')
+  .description('code a passage of a document')
+  .action(
+    withProject(async (documentName: string, codeName: string, options: { start: string; end: string; memo?: string; coder?: string }) => {
+      const document = findDocument(await run('documents.list', {}), documentName);
+      const code = findCode(await run('codes.list', {}), codeName);
+      const coding = await run('codings.create', {
+        documentId: document.id,
+        codeId: code.id,
+        start: parsePosition('--start', options.start),
+        end: parsePosition('--end', options.end),
+        memo: options.memo,
+        coder: options.coder,
+      });
+      out(`Coded ${document.name} ${coding.start}–${coding.end} as ${code.name}`);
+    }),
+  );
+
+program
+  .command('list')
+  .argument('<project>')
+  .argument('<what>', 'documents, codes, codings or cases')
+  .option('--json', 'print JSON')
+  .description('list documents, codes, codings or cases')
+  .action(
+    withProject(async (what: string, options: { json?: boolean }) => {
+      const rows = await listing(what);
+      if (options.json) json(rows);
+      else for (const row of rows) out(Object.values(row).map(cell).join('\t'));
+    }),
+  );
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value).replace(/\s+/g, ' ');
+}
+
+async function listing(what: string): Promise<Record<string, unknown>[]> {
+  switch (what) {
+    case 'documents': {
+      const cases = await run('cases.list', {});
+      return (await run('documents.list', {})).map((d) => ({
+        name: d.name,
+        source: d.sourceName,
+        length: d.length,
+        codings: d.codingCount,
+        imported_at: d.importedAt,
+        hash: d.contentHash,
+        cases: cases.filter((c) => c.documents.includes(d.name)).map((c) => c.name),
+      }));
+    }
+    case 'codes': {
+      const all = await run('codes.list', {});
+      return all.map((c) => ({
+        name: c.name,
+        path: codePath(all, c),
+        parent: c.parentId === null ? null : all.find((p) => p.id === c.parentId)!.name,
+        color: c.color,
+        codings: c.codingCount,
+        description: c.description,
+        inclusion: c.inclusion,
+        exclusion: c.exclusion,
+        example: c.example,
+      }));
+    }
+    case 'codings':
+      return (await run('codings.rows', {})).map((r) => ({
+        document: r.document,
+        code: r.code,
+        start: r.start,
+        end: r.end,
+        text: r.text,
+        coder: r.coder,
+        created_at: r.createdAt,
+        memo: r.memo,
+      }));
+    case 'cases':
+      return (await run('cases.list', {})).map((c) => ({ name: c.name, attributes: c.attributes, documents: c.documents }));
+    default:
+      throw new AppError('validation', { op: 'list', detail: `“${what}” is not one of documents, codes, codings, cases` });
+  }
+}
+
+program
+  .command('cooccurrence')
+  .argument('<project>')
+  .option('--json', 'print JSON: [{"a", "b", "count"}]')
+  .description('code pairs whose codings overlap by at least one character, with counts')
+  .action(
+    withProject(async (options: { json?: boolean }) => {
+      const pairs = await run('analysis.cooccurrence', {});
+      if (options.json) json(pairs);
+      else {
+        out(`# ${catalogs[language].cooccurrence.rule}`);
+        for (const p of pairs) out(`${p.a}\t${p.b}\t${p.count}`);
+      }
+    }),
+  );
+
+const exporter = program.command('export').description('export data');
+exporter
+  .command('csv')
+  .argument('<project>')
+  .requiredOption('--out <dir>', 'folder to write into (created if missing)')
+  .description('write codings.csv (document, code, start, end, text, coder, created_at, memo)')
+  .action(
+    withProject(async (options: { out: string }) => {
+      const { csv } = await run('export.codingsCsv', {});
+      fs.mkdirSync(options.out, { recursive: true });
+      const file = path.join(options.out, 'codings.csv');
+      writeAtomically(file, csv);
+      out(`Wrote ${file}`);
+    }),
+  );
+
+program
+  .command('coder')
+  .argument('<project>')
+  .argument('[name]', 'set the current coder to this name')
+  .description('show or set the project’s current coder')
+  .action(
+    withProject(async (name?: string) => {
+      const info = name ? await run('coder.set', { name }) : await run('app.info', {}).then((i) => i.project!);
+      out(info.currentCoder ?? '');
+    }),
+  );
+
+/** Write to a temporary file and rename, so a reader never sees half a file. */
+function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content);
+  fs.renameSync(temporary, file);
+}
+
+await program.parseAsync(process.argv);

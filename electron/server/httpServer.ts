@@ -1,0 +1,215 @@
+/**
+ * Browser mode: the same dispatcher served over HTTP on 127.0.0.1 only.
+ * `POST /api/<op>` with a JSON body is the whole API; the transport has no
+ * per-operation code. Every request needs the per-run token (a bearer header,
+ * or the cookie set when the browser first opens the printed URL), the Host
+ * must be our loopback address (against DNS rebinding) and a cross-site Origin
+ * is refused.
+ */
+import { timingSafeEqual, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Envelope } from '../../shared/api/envelope';
+import { AppError, type ErrorCode } from '../../shared/api/errors';
+import { contentSecurityPolicy } from '../../shared/security/csp';
+import type { Core } from '../core/core';
+import { createDispatcher } from '../core/dispatcher';
+
+export interface ServerOptions {
+  core: Core;
+  /** The built renderer. */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  /** The URL to open in a browser: it hands the token over once, then the cookie carries it. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'tematik_token';
+const HOST = '127.0.0.1';
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy('header'),
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+const statusByError: Partial<Record<ErrorCode, number>> = {
+  validation: 400,
+  unknown_op: 404,
+  not_found: 404,
+  no_project: 409,
+  file_exists: 409,
+  name_taken: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  too_large: 413,
+  internal: 500,
+};
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
+  const staticRoot = path.resolve(options.staticDir);
+  const dispatch = createDispatcher(options.core);
+  let port = 0;
+
+  const tokenMatches = (candidate: string | undefined): boolean => {
+    if (!candidate) return false;
+    const bytes = Buffer.from(candidate);
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  };
+
+  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: http.OutgoingHttpHeaders = {}) => {
+    res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+    res.end(body);
+  };
+
+  const sendError = (res: http.ServerResponse, error: AppError) => {
+    const envelope: Envelope = { ok: false, error: error.toPayload() };
+    send(res, statusByError[error.code] ?? 422, JSON.stringify(envelope), 'application/json; charset=utf-8');
+  };
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
+      return sendError(res, new AppError('forbidden', { detail: `unexpected Host “${host}”` }));
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) {
+      return sendError(res, new AppError('forbidden', { detail: `cross-site Origin “${origin}”` }));
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    // First visit: trade the token in the URL for a cookie, then drop it from the address bar.
+    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return sendError(res, new AppError('unauthorized'));
+      return send(res, 302, '', 'text/plain', {
+        Location: '/',
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+    }
+
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const cookie = parseCookies(req.headers.cookie)[COOKIE];
+    if (!tokenMatches(bearer) && !tokenMatches(cookie)) return sendError(res, new AppError('unauthorized'));
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendError(res, new AppError('forbidden', { detail: 'the API takes POST only' }));
+      const op = decodeURIComponent(url.pathname.slice('/api/'.length));
+      return void readBody(req, maxBody)
+        .then(async (body) => {
+          let input: unknown;
+          try {
+            input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+          } catch {
+            return sendError(res, new AppError('validation', { op, detail: 'the request body is not valid JSON' }));
+          }
+          const envelope = await dispatch(op, input);
+          const status = envelope.ok ? 200 : (statusByError[envelope.error.code] ?? 422);
+          send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+        })
+        .catch((error: unknown) => sendError(res, error instanceof AppError ? error : new AppError('internal', { detail: String(error) })));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, new AppError('forbidden', { detail: 'method not allowed' }));
+    const file = resolveStatic(staticRoot, url.pathname);
+    if (!file) return sendError(res, new AppError('not_found', { what: 'File', name: url.pathname }));
+    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
+    send(res, 200, fs.readFileSync(file), type, { 'Cache-Control': 'no-cache' });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => {
+      port = (server.address() as AddressInfo).port;
+      const url = `http://${HOST}:${port}/`;
+      resolve({
+        url,
+        openUrl: `${url}?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** A file under the static root, or null; `..` and encoded separators cannot leave the root. */
+export function resolveStatic(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = path.resolve(root, relative);
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  try {
+    return fs.statSync(full).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) cookies[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return cookies;
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return reject(new AppError('too_large', { limit }));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        reject(new AppError('too_large', { limit }));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

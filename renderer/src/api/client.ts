@@ -1,0 +1,23 @@
+/**
+ * The renderer's one API client. It picks the transport once — Electron IPC
+ * when the preload bridge is present, HTTP otherwise — and nothing above this
+ * file knows which one it talks to.
+ */
+import { createApiClient, type Transport } from '../../../shared/api/client';
+import type { Envelope } from '../../../shared/api/envelope';
+import './bridge';
+
+const ipcTransport: Transport = async (op, input) => (await window.tematik!.call(op, input)) as Envelope;
+
+const httpTransport: Transport = async (op, input) => {
+  // The session cookie set on first visit authenticates; same-origin only.
+  const response = await fetch(`/api/${encodeURIComponent(op)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as Envelope;
+};
+
+export const api = createApiClient(window.tematik ? ipcTransport : httpTransport);

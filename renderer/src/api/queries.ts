@@ -1,0 +1,33 @@
+/**
+ * Server state lives in one TanStack Query cache. Reads are cached under their
+ * operation and input; a successful write invalidates every read whose topics
+ * the contract says it touches. Components never refresh by hand.
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { contract, isOpName, type OpInput, type OpName, type OpResult, type Topic } from '../../../shared/api/contract';
+import { api } from './client';
+
+export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [op, input],
+    queryFn: () => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input),
+    enabled: options.enabled ?? true,
+  });
+}
+
+export function useWrite<K extends OpName>(op: K) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpInput<K>) => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input),
+    onSuccess: () => invalidateTopics(queryClient, contract[op].touches),
+  });
+}
+
+export function invalidateTopics(queryClient: QueryClient, topics: readonly Topic[]): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (query) => {
+      const op = query.queryKey[0];
+      return typeof op === 'string' && isOpName(op) && contract[op].reads.some((topic) => topics.includes(topic));
+    },
+  });
+}

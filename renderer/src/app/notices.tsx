@@ -1,0 +1,44 @@
+/** One place where errors and confirmations of done work are shown, in the UI language. */
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../shared/api/client';
+
+interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+const NoticeContext = createContext<{ notify(kind: Notice['kind'], text: string): void; fail(error: unknown): void } | null>(null);
+
+export function NoticeProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const notify = useCallback((kind: Notice['kind'], text: string) => setNotice({ kind, text }), []);
+  const fail = useCallback(
+    (error: unknown) => {
+      const text =
+        error instanceof ApiError ? t(`errors.${error.payload.code}`, error.payload.params) : error instanceof Error ? error.message : String(error);
+      setNotice({ kind: 'error', text });
+    },
+    [t],
+  );
+  return (
+    <NoticeContext.Provider value={{ notify, fail }}>
+      {children}
+      {notice && (
+        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          <button type="button" onClick={() => setNotice(null)} aria-label={t('common.close')}>
+            ×
+          </button>
+        </div>
+      )}
+    </NoticeContext.Provider>
+  );
+}
+
+export function useNotices() {
+  const value = useContext(NoticeContext);
+  if (!value) throw new Error('useNotices outside NoticeProvider');
+  return value;
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { flattenCodeTree } from '../../../shared/model/codeTree';
+import type { Code } from '../../../shared/model/types';
+import { useRead, useWrite } from '../api/queries';
+import { useNotices } from '../app/notices';
+import { ConfirmDialog } from './ConfirmDialog';
+
+interface PendingDelete {
+  code: Code;
+  codings: number;
+  documents: number;
+  children: number;
+}
+
+export function Codebook() {
+  const { t } = useTranslation();
+  const { fail } = useNotices();
+  const codes = useRead('codes.list', {});
+  const create = useWrite('codes.create');
+  const update = useWrite('codes.update');
+  const remove = useWrite('codes.delete');
+  const [name, setName] = useState('');
+  const [parentId, setParentId] = useState<number | null>(null);
+  const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<PendingDelete | null>(null);
+  const rows = flattenCodeTree(codes.data ?? []);
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    create.mutate({ name: name.trim(), parentId }, { onSuccess: () => setName(''), onError: fail });
+  };
+
+  const rename = (event: FormEvent) => {
+    event.preventDefault();
+    if (renaming?.name.trim()) update.mutate({ id: renaming.id, name: renaming.name.trim() }, { onSuccess: () => setRenaming(null), onError: fail });
+  };
+
+  const askDelete = async (code: Code) => {
+    try {
+      setDeleting({ code, ...(await api.call('codes.usage', { id: code.id })) });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <section className="panel codebook" aria-labelledby="codebook-heading">
+      <h2 id="codebook-heading">{t('codebook.heading')}</h2>
+      {rows.length === 0 && <p className="hint">{t('codebook.empty')}</p>}
+      <ul className="code-tree">
+        {rows.map(({ code, depth }) => (
+          <li key={code.id} style={{ paddingLeft: `${depth * 14}px` }} data-code={code.name} title={code.description}>
+            <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+            {renaming?.id === code.id ? (
+              <form onSubmit={rename} className="inline-form">
+                <input
+                  autoFocus
+                  aria-label={t('codebook.renamePrompt', { name: code.name })}
+                  value={renaming.name}
+                  onChange={(e) => setRenaming({ id: code.id, name: e.target.value })}
+                  onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                />
+              </form>
+            ) : (
+              <span className="code-name">{code.name}</span>
+            )}
+            <span className="count" aria-label="codings">
+              {code.codingCount}
+            </span>
+            <span className="row-actions">
+              <button type="button" className="icon" title={t('codebook.rename')} aria-label={`${t('codebook.rename')} ${code.name}`} onClick={() => setRenaming({ id: code.id, name: code.name })}>
+                ✎
+              </button>
+              <button type="button" className="icon" title={t('codebook.delete')} aria-label={`${t('codebook.delete')} ${code.name}`} onClick={() => void askDelete(code)}>
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form className="add-code" onSubmit={add}>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('codebook.addPlaceholder')} aria-label={t('codebook.addPlaceholder')} />
+        <select value={parentId ?? ''} onChange={(e) => setParentId(e.target.value ? Number(e.target.value) : null)} aria-label={t('codebook.addChild')}>
+          <option value="">—</option>
+          {rows.map(({ code, depth }) => (
+            <option key={code.id} value={code.id}>
+              {'\u00a0'.repeat(depth * 2)}
+              {code.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={!name.trim()}>
+          {t('codebook.add')}
+        </button>
+      </form>
+      {deleting && (
+        <ConfirmDialog
+          message={t('codebook.deleteConfirm', { name: deleting.code.name, codings: deleting.codings, documents: deleting.documents, children: deleting.children })}
+          confirmLabel={t('common.delete')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            remove.mutate({ id: deleting.code.id }, { onError: fail });
+            setDeleting(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

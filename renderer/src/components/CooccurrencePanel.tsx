@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { useRead } from '../api/queries';
+
+export function CooccurrencePanel() {
+  const { t } = useTranslation();
+  const pairs = useRead('analysis.cooccurrence', {});
+  return (
+    <section className="panel cooccurrence" aria-labelledby="cooc-heading">
+      <h2 id="cooc-heading">{t('cooccurrence.heading')}</h2>
+      <p className="rule">{t('cooccurrence.rule')}</p>
+      {pairs.data?.length === 0 ? (
+        <p className="hint">{t('cooccurrence.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('cooccurrence.codeA')}</th>
+              <th>{t('cooccurrence.codeB')}</th>
+              <th className="num">{t('cooccurrence.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pairs.data?.map((pair) => (
+              <tr key={`${pair.a}\u0000${pair.b}`} data-pair={`${pair.a} + ${pair.b}`}>
+                <td>{pair.a}</td>
+                <td>{pair.b}</td>
+                <td className="num">{pair.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

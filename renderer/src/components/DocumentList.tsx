@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../../shared/model/types';
+import { useRead, useWrite } from '../api/queries';
+import { useNotices } from '../app/notices';
+import { ConfirmDialog } from './ConfirmDialog';
+
+export function DocumentList({ selectedId, onSelect }: { selectedId: number | null; onSelect(id: number | null): void }) {
+  const { t } = useTranslation();
+  const { fail } = useNotices();
+  const documents = useRead('documents.list', {});
+  const remove = useWrite('documents.delete');
+  const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
+
+  return (
+    <section className="panel documents" aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('documents.heading')}</h2>
+      {documents.data?.length === 0 && <p className="hint">{t('documents.empty')}</p>}
+      <ul>
+        {documents.data?.map((doc) => (
+          <li key={doc.id} className={doc.id === selectedId ? 'selected' : undefined}>
+            <button type="button" className="doc-link" onClick={() => onSelect(doc.id)} title={doc.sourceName}>
+              <span className="doc-name">{doc.name}</span>
+              <span className="count">{t('documents.codingCount', { count: doc.codingCount })}</span>
+            </button>
+            <button type="button" className="icon" aria-label={t('documents.delete')} title={t('documents.delete')} onClick={() => setDeleting(doc)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      {deleting && (
+        <ConfirmDialog
+          message={t('documents.deleteConfirm', { name: deleting.name, count: deleting.codingCount })}
+          confirmLabel={t('common.delete')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            remove.mutate({ id: deleting.id }, { onError: fail, onSuccess: () => deleting.id === selectedId && onSelect(null) });
+            setDeleting(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

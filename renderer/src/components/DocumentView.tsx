@@ -1,0 +1,152 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Code, Coding } from '../../../shared/model/types';
+import { CodePointIndex } from '../../../shared/text/codepoints';
+import { segmentText } from '../../../shared/text/segments';
+import { trimRange } from '../../../shared/text/selection';
+import { useRead, useWrite } from '../api/queries';
+import { selectionOffsets } from '../app/domSelection';
+import { useNotices } from '../app/notices';
+
+interface PendingSelection {
+  /** Code-point offsets, as the contract takes them. */
+  start: number;
+  end: number;
+  preview: string;
+}
+
+export function DocumentView({ documentId }: { documentId: number }) {
+  const { t } = useTranslation();
+  const { fail } = useNotices();
+  const doc = useRead('documents.get', { id: documentId });
+  const codings = useRead('codings.list', { documentId });
+  const codes = useRead('codes.list', {});
+  const createCoding = useWrite('codings.create');
+  const deleteCoding = useWrite('codings.delete');
+  const textRef = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<PendingSelection | null>(null);
+
+  const text = doc.data?.text ?? '';
+  const index = useMemo(() => new CodePointIndex(text), [text]);
+  const codeById = useMemo(() => new Map((codes.data ?? []).map((c) => [c.id, c])), [codes.data]);
+  const codingById = useMemo(() => new Map((codings.data ?? []).map((c) => [c.id, c])), [codings.data]);
+  const segments = useMemo(
+    () =>
+      segmentText(
+        text.length,
+        (codings.data ?? []).map((c) => ({ id: c.id, start: index.toUtf16(c.start), end: index.toUtf16(c.end) })),
+      ),
+    [text, index, codings.data],
+  );
+
+  const captureSelection = () => {
+    const raw = textRef.current && selectionOffsets(textRef.current);
+    const range = raw && trimRange(text, raw.start, raw.end);
+    if (!range) return setPending(null);
+    setPending({ start: index.toCodePoint(range.start), end: index.toCodePoint(range.end), preview: text.slice(range.start, range.end) });
+  };
+
+  const applyCode = (code: Code) => {
+    if (!pending) return;
+    createCoding.mutate(
+      { documentId, codeId: code.id, start: pending.start, end: pending.end },
+      {
+        onSuccess: () => {
+          window.getSelection()?.removeAllRanges();
+          setPending(null);
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  if (!doc.data) return <p className="loading">{t('app.loading')}</p>;
+
+  return (
+    <div className="document-view">
+      <header className="doc-header">
+        <h2>{doc.data.name}</h2>
+      </header>
+      <div className="doc-toolbar" aria-live="polite">
+        {pending ? (
+          <>
+            <span className="selection-preview" title={pending.preview}>
+              “{pending.preview.length > 80 ? `${pending.preview.slice(0, 80)}…` : pending.preview}”
+            </span>
+            <span>{t('document.codeAs')}</span>
+            {codes.data?.length ? (
+              <span className="code-chips" role="group" aria-label={t('document.codeAs')}>
+                {codes.data.map((code) => (
+                  <button key={code.id} type="button" className="chip" style={{ borderColor: code.color }} onClick={() => applyCode(code)}>
+                    <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+                    {code.name}
+                  </button>
+                ))}
+              </span>
+            ) : (
+              <span className="hint">{t('document.noCodes')}</span>
+            )}
+          </>
+        ) : (
+          <span className="hint">{t('document.selectHint')}</span>
+        )}
+      </div>
+      <div className="doc-body">
+        <div className="doc-text" ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} data-testid="document-text">
+          {segments.map((segment) => {
+            const piece = text.slice(segment.start, segment.end);
+            if (segment.spanIds.length === 0) return <span key={segment.start}>{piece}</span>;
+            const layers = segment.spanIds.map((id) => codeById.get(codingById.get(id)!.codeId)).filter((c): c is Code => !!c);
+            return (
+              <mark key={segment.start} className="coded" data-codes={layers.map((c) => c.name).join('|')} title={layers.map((c) => c.name).join(' · ')} style={highlightStyle(layers)}>
+                {piece}
+              </mark>
+            );
+          })}
+        </div>
+        <CodingList codings={codings.data ?? []} codeById={codeById} text={text} index={index} onDelete={(id) => deleteCoding.mutate({ id }, { onError: fail })} />
+      </div>
+    </div>
+  );
+}
+
+/** The innermost code tints the background; every code adds a stripe underneath, so overlaps stay readable. */
+function highlightStyle(layers: Code[]): React.CSSProperties {
+  const distinct = [...new Map(layers.map((c) => [c.id, c])).values()];
+  const top = distinct[distinct.length - 1]!;
+  return {
+    backgroundColor: `color-mix(in srgb, ${top.color} 28%, transparent)`,
+    boxShadow: distinct.map((c, i) => `inset 0 -${(i + 1) * 3}px 0 ${c.color}`).join(', '),
+    paddingBottom: `${distinct.length * 3}px`,
+  };
+}
+
+function CodingList(props: { codings: Coding[]; codeById: Map<number, Code>; text: string; index: CodePointIndex; onDelete(id: number): void }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="coding-list" aria-labelledby="codings-heading">
+      <h3 id="codings-heading">{t('document.codings')}</h3>
+      <ul>
+        {props.codings.map((coding) => {
+          const code = props.codeById.get(coding.codeId);
+          const quote = props.text.slice(props.index.toUtf16(coding.start), props.index.toUtf16(coding.end));
+          return (
+            <li key={coding.id} data-coding={code?.name}>
+              <span className="chip small" style={{ borderColor: code?.color }}>
+                <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
+                {code?.name}
+              </span>
+              <q>{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}</q>
+              <span className="meta">
+                {coding.start}–{coding.end} · {t('document.by', { coder: coding.coder })}
+              </span>
+              <button type="button" className="icon" aria-label={t('document.removeCoding')} title={t('document.removeCoding')} onClick={() => props.onDelete(coding.id)}>
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </aside>
+  );
+}

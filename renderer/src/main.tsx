@@ -1,0 +1,26 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { NoticeProvider } from './app/notices';
+import './api/bridge';
+import { setupI18n } from './i18n/setup';
+import './styles/app.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false } },
+});
+
+// Menu actions in Electron change the project behind the page's back.
+window.tematik?.onChanged(() => void queryClient.invalidateQueries());
+
+await setupI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <NoticeProvider>
+        <App />
+      </NoticeProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,38 @@
+import type { Code } from './types';
+
+export interface CodeTreeRow {
+  code: Code;
+  depth: number;
+}
+
+/** The codebook in display order: each code followed by its sub-codes, siblings by position then name. */
+export function flattenCodeTree(codes: readonly Code[]): CodeTreeRow[] {
+  const children = new Map<number | null, Code[]>();
+  for (const code of codes) {
+    const list = children.get(code.parentId) ?? [];
+    list.push(code);
+    children.set(code.parentId, list);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const rows: CodeTreeRow[] = [];
+  const visit = (parentId: number | null, depth: number) => {
+    for (const code of children.get(parentId) ?? []) {
+      rows.push({ code, depth });
+      visit(code.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return rows;
+}
+
+/** Full path of a code, e.g. "Challenges/Income uncertainty". */
+export function codePath(codes: readonly Code[], code: Code): string {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const parts = [code.name];
+  let parent = code.parentId === null ? undefined : byId.get(code.parentId);
+  while (parent) {
+    parts.unshift(parent.name);
+    parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
+  }
+  return parts.join('/');
+}

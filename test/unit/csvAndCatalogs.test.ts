@@ -1,0 +1,36 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { codingsCsvColumns, codingsToCsv } from '../../shared/csv/codingsCsv';
+import { catalogs } from '../../shared/i18n';
+
+describe('codings CSV', () => {
+  it('survives commas, quotes, line breaks and emoji in the text', () => {
+    const text = 'Dia bilang, "kerja betul-betul?"\nLalu 😅 diam; selesai.';
+    const csv = codingsToCsv([
+      { id: 1, document: 'Wawancara, 1', code: 'Stigma', start: 3, end: 40, text, coder: 'Ana', createdAt: '2026-01-01T00:00:00.000Z', memo: null },
+    ]);
+    const parsed = Papa.parse<string[]>(csv.trim());
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toEqual([...codingsCsvColumns]);
+    expect(parsed.data[1]).toEqual(['Wawancara, 1', 'Stigma', '3', '40', text, 'Ana', '2026-01-01T00:00:00.000Z', '']);
+  });
+});
+
+describe('i18n catalogs', () => {
+  const leaves = (value: unknown, prefix = ''): [string, string][] =>
+    typeof value === 'string'
+      ? [[prefix, value]]
+      : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+  const en = new Map(leaves(catalogs.en));
+  const id = new Map(leaves(catalogs.id));
+
+  it('has every English key in Indonesian, non-empty', () => {
+    expect([...id.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [key, value] of id) expect(value.trim(), key).not.toBe('');
+  });
+
+  it('keeps the same placeholders in both languages', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, value] of en) expect(placeholders(id.get(key)!), key).toEqual(placeholders(value));
+  });
+});

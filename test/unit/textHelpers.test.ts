@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { codePath, flattenCodeTree } from '../../shared/model/codeTree';
+import type { Code } from '../../shared/model/types';
+import { segmentText } from '../../shared/text/segments';
+import { trimRange } from '../../shared/text/selection';
+
+describe('segmentText', () => {
+  it('splits text at every coding boundary and lists the covering codings', () => {
+    expect(segmentText(10, [{ id: 1, start: 2, end: 8 }, { id: 2, start: 5, end: 10 }])).toEqual([
+      { start: 0, end: 2, spanIds: [] },
+      { start: 2, end: 5, spanIds: [1] },
+      { start: 5, end: 8, spanIds: [1, 2] },
+      { start: 8, end: 10, spanIds: [2] },
+    ]);
+  });
+
+  it('covers the whole text with no gaps when nothing is coded', () => {
+    expect(segmentText(4, [])).toEqual([{ start: 0, end: 4, spanIds: [] }]);
+  });
+});
+
+describe('trimRange', () => {
+  it('drops white space at both ends of a selection', () => {
+    expect(trimRange('  hello world \n', 0, 15)).toEqual({ start: 2, end: 13 });
+  });
+  it('returns null for a selection of only white space', () => {
+    expect(trimRange('a   b', 1, 4)).toBeNull();
+  });
+});
+
+describe('code tree', () => {
+  const code = (id: number, name: string, parentId: number | null, position = 0): Code => ({
+    id,
+    name,
+    parentId,
+    color: '#000000',
+    description: '',
+    inclusion: '',
+    exclusion: '',
+    example: '',
+    position,
+    codingCount: 0,
+  });
+  const codes = [code(3, 'Stigma', 1, 1), code(1, 'Challenges', null), code(2, 'Income', 1, 0), code(4, 'Strategies', null, 1)];
+
+  it('lists each code before its sub-codes, in position order', () => {
+    expect(flattenCodeTree(codes).map((r) => `${r.depth}:${r.code.name}`)).toEqual(['0:Challenges', '1:Income', '1:Stigma', '0:Strategies']);
+  });
+
+  it('gives full paths', () => {
+    expect(codePath(codes, codes[0]!)).toBe('Challenges/Stigma');
+  });
+});
