@@ -202,13 +202,16 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.destroy();
-        reject(new AppError('too_large', { limit }));
-      } else chunks.push(chunk);
-    });
+      if (size <= limit) return void chunks.push(chunk);
+      // Stop buffering; the rest is drained and dropped while the 413 goes out.
+      req.off('data', onData);
+      chunks.length = 0;
+      req.resume();
+      reject(new AppError('too_large', { limit }));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiClient {
-  call<K extends OpName>(op: K, ...input: {} extends OpInput<K> ? [OpInput<K>?] : [OpInput<K>]): Promise<OpResult<K>>;
+  call<K extends OpName>(op: K, ...input: Record<string, never> extends OpInput<K> ? [OpInput<K>?] : [OpInput<K>]): Promise<OpResult<K>>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {

@@ -100,7 +100,7 @@ export const contract = {
   'documents.rename': write<DocumentSummary>()(z.strictObject({ id, name }), ['documents', 'codings']),
   'documents.delete': write<{ deletedCodings: number }>()(z.strictObject({ id }), ['documents', 'codings', 'cases']),
 
-  'codes.list': read<Code[]>()(empty, ['codes']),
+  'codes.list': read<Code[]>()(empty, ['codes', 'codings']),
   'codes.create': write<Code>()(z.strictObject(codeFields), ['codes']),
   'codes.update': write<Code>()(
     z.strictObject({

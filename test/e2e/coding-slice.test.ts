@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/core/core';
+import { call } from '../../electron/core/dispatcher';
+import { repoRoot } from '../helpers/tempProject';
+import { launchChromium, screenshot, startBrowserMode, type BrowserMode } from './harness';
+
+let dir: string;
+let server: BrowserMode;
+let browser: { context: BrowserContext; close(): Promise<void> };
+let page: Page;
+
+const passage = 'I know I should register for BPJS as an independent worker';
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-e2e-'));
+  const core = new Core({ shell: 'cli', resourceDir: repoRoot, sampleDir: dir });
+  await call(core, 'project.openSample', { path: path.join(dir, 'sample.tematik'), lang: 'en' });
+  core.close();
+  server = await startBrowserMode(path.join(dir, 'sample.tematik'));
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.goto(server.openUrl);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Select `text` inside the document view the way a drag would, then release the mouse. */
+async function selectInDocument(text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const container = document.querySelector('[data-testid="document-text"]')!;
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    const full = container.textContent!;
+    const start = full.indexOf(wanted);
+    const end = start + wanted.length;
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length;
+      if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
+      if (end >= offset && end <= offset + length) {
+        range.setEnd(node, end - offset);
+        break;
+      }
+      offset += length;
+    }
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+  await page.locator('[data-testid="document-text"]').dispatchEvent('mouseup');
+}
+
+describe('a researcher’s first session in browser mode', () => {
+  it('opens the sample study with its documents, codebook and co-occurrence', async () => {
+    await expect.poll(() => page.locator('.documents li').count()).toBe(7);
+    await expect.poll(() => page.locator('.code-tree li').count()).toBe(19);
+    const top = page.locator('.cooccurrence tbody tr').first();
+    await expect.poll(() => top.getAttribute('data-pair')).toBe('Income uncertainty + No welfare protection');
+    expect(await page.locator('.cooccurrence .rule').textContent()).toContain('share at least one character');
+    await screenshot(page, '01-sample-study');
+  });
+
+  it('creates a code, codes a selected passage and sees the highlight and the co-occurrence change', async () => {
+    await page.getByPlaceholder('New code name').fill('Self-insurance');
+    await page.getByRole('button', { name: 'Add code' }).click();
+    await expect.poll(() => page.locator('.code-tree li[data-code="Self-insurance"]').count()).toBe(1);
+
+    await page.getByRole('button', { name: /05 Kevin - software developer/ }).click();
+    await expect.poll(() => page.locator('[data-testid="document-text"]').textContent()).toContain(passage);
+    await selectInDocument(passage);
+    expect(await page.locator('.selection-preview').textContent()).toContain(passage);
+    await page.locator('.code-chips').getByRole('button', { name: 'Self-insurance' }).click();
+
+    const highlight = page.locator('mark[data-codes*="Self-insurance"]');
+    await expect.poll(() => highlight.allTextContents().then((t) => t.join(''))).toBe(passage);
+    // The passage sits inside an existing welfare coding: both layers show on it.
+    expect(await highlight.first().getAttribute('data-codes')).toContain('No welfare protection');
+    const pair = page.locator('.cooccurrence tr[data-pair="No welfare protection + Self-insurance"] td.num');
+    await expect.poll(() => pair.textContent()).toBe('1');
+    await expect.poll(() => page.locator('.code-tree li[data-code="Self-insurance"] .count').textContent()).toBe('1');
+    await screenshot(page, '02-coded-passage');
+  });
+
+  it('exports the codings as CSV with the new coding in it', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export codings (CSV)' }).click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const rows = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(95);
+    expect(rows.find((r) => r.code === 'Self-insurance')).toMatchObject({ document: '05 Kevin - software developer', text: passage, coder: 'Peneliti' });
+  });
+
+  it('keeps the coding after a reload', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: /05 Kevin - software developer/ }).click();
+    await expect.poll(() => page.locator('mark[data-codes*="Self-insurance"]').allTextContents().then((t) => t.join(''))).toBe(passage);
+  });
+
+  it('switches the interface to Bahasa Indonesia and remembers it', async () => {
+    await page.getByLabel('Language').selectOption('id');
+    await expect.poll(() => page.locator('#codebook-heading').textContent()).toBe('Buku kode');
+    expect(await page.locator('#documents-heading').textContent()).toBe('Dokumen');
+    expect(await page.locator('.cooccurrence .rule').textContent()).toContain('setidaknya satu karakter');
+    await screenshot(page, '03-bahasa-indonesia');
+    await page.reload();
+    await expect.poll(() => page.locator('#codebook-heading').textContent()).toBe('Buku kode');
+    await page.getByLabel('Bahasa').selectOption('en');
+    await expect.poll(() => page.locator('#codebook-heading').textContent()).toBe('Codebook');
+  });
+
+  it('shows transcript text that looks like HTML as text, never as markup', async () => {
+    const hostile = 'Interviewer: <script>window.__xss = 1</script>\nP1: <img src=x onerror="window.__xss = 2"> {{constructor}} <b>bold</b>';
+    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'hostile.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('Imported 1');
+    await page.getByRole('button', { name: /^hostile/ }).click();
+    await expect.poll(() => page.locator('[data-testid="document-text"]').textContent()).toBe(hostile);
+    expect(await page.locator('[data-testid="document-text"] img, [data-testid="document-text"] script, [data-testid="document-text"] b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await screenshot(page, '04-html-as-text');
+  });
+});

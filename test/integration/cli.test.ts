@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, tempDir, writeFile } from '../helpers/tempProject';
+
+const bin = path.join(repoRoot, 'bin', 'tematik.mjs');
+
+function tematik(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, TEMATIK_LANG: 'en' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function ok(cwd: string, ...args: string[]): string {
+  const result = tematik(cwd, ...args);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
+
+describe('the tematik CLI', () => {
+  it('runs the whole slice: init, import, show, codes, code, list, cooccurrence, export', () => {
+    const dir = tempDir();
+    const text = '\ufeffPewawancara: Apa tantangan terbesar?\r\nDedi: Ongkir mahal 😅, saingan berat.\r\nPewawancara: Lalu?\r\nDedi: Saya cerita tentang tiap kain.\r\n';
+    writeFile(dir, 'interviews/Dedi wawancara.txt', text);
+    writeFile(dir, 'interviews/nested/Kevin.md', 'Interviewer: Hi\nKevin: Competition is global.');
+
+    ok(dir, 'init', 'p.tematik');
+    expect(tematik(dir, 'init', 'p.tematik')).toMatchObject({ code: 1, stderr: expect.stringContaining('p.tematik already exists') });
+
+    const imported = ok(dir, 'import', 'p.tematik', 'interviews', '--json')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status: string; document: string });
+    expect(imported.map((o) => [o.status, o.document])).toEqual([
+      ['imported', 'Dedi wawancara'],
+      ['imported', 'Kevin'],
+    ]);
+    const stored = 'Pewawancara: Apa tantangan terbesar?\nDedi: Ongkir mahal 😅, saingan berat.\nPewawancara: Lalu?\nDedi: Saya cerita tentang tiap kain.\n';
+    expect(ok(dir, 'show', 'p.tematik', 'Dedi wawancara')).toBe(stored);
+
+    ok(dir, 'codes', 'add', 'p.tematik', 'Challenges');
+    ok(dir, 'codes', 'add', 'p.tematik', 'Income uncertainty', '--parent', 'Challenges', '--description', 'Irregular income');
+    ok(dir, 'codes', 'add', 'p.tematik', 'Competition', '--parent', 'Challenges');
+    // "Ongkir mahal 😅" starts at code point 43; the emoji is one code point.
+    ok(dir, 'code', 'p.tematik', 'Dedi wawancara', 'Income uncertainty', '--start', '43', '--end', '57', '--memo', 'shipping');
+    ok(dir, 'code', 'p.tematik', 'Dedi wawancara', 'Challenges/Competition', '--start', '56', '--end', '72', '--coder', 'Budi');
+
+    const codings = JSON.parse(ok(dir, 'list', 'p.tematik', 'codings', '--json')) as Record<string, unknown>[];
+    expect(codings.map((c) => [c.document, c.code, c.start, c.end, c.text, c.memo])).toEqual([
+      ['Dedi wawancara', 'Income uncertainty', 43, 57, 'Ongkir mahal 😅', 'shipping'],
+      ['Dedi wawancara', 'Competition', 56, 72, '😅, saingan berat', null],
+    ]);
+    expect(codings[1]).toMatchObject({ coder: 'Budi' });
+    expect(JSON.parse(ok(dir, 'cooccurrence', 'p.tematik', '--json'))).toEqual([{ a: 'Competition', b: 'Income uncertainty', count: 1 }]);
+
+    const codes = JSON.parse(ok(dir, 'list', 'p.tematik', 'codes', '--json')) as Record<string, unknown>[];
+    expect(codes.map((c) => [c.path, c.codings])).toEqual([
+      ['Challenges', 0],
+      ['Challenges/Income uncertainty', 1],
+      ['Challenges/Competition', 1],
+    ]);
+
+    ok(dir, 'export', 'csv', 'p.tematik', '--out', 'out');
+    const csv = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(dir, 'out', 'codings.csv'), 'utf8'), { header: true });
+    expect(csv.meta.fields).toEqual(['document', 'code', 'start', 'end', 'text', 'coder', 'created_at', 'memo']);
+    expect(csv.data.map((r) => [r.code, r.start, r.end, r.text])).toEqual([
+      ['Income uncertainty', '43', '57', 'Ongkir mahal 😅'],
+      ['Competition', '56', '72', '😅, saingan berat'],
+    ]);
+  });
+
+  it('reports bad input on stderr with a non-zero exit and changes nothing', () => {
+    const dir = tempDir();
+    ok(dir, 'init', 'p.tematik');
+    writeFile(dir, 'a.txt', 'short text');
+    ok(dir, 'import', 'p.tematik', 'a.txt');
+    ok(dir, 'codes', 'add', 'p.tematik', 'Stigma');
+    const before = ok(dir, 'list', 'p.tematik', 'codings', '--json');
+
+    const cases: [string[], RegExp][] = [
+      [['code', 'p.tematik', 'a', 'Stigma', '--start', '5', '--end', '99'], /Range 5–99 does not fit document “a”/],
+      [['code', 'p.tematik', 'a', 'Stigma', '--start', 'x', '--end', '3'], /--start.*not a whole number/],
+      [['code', 'p.tematik', 'a', 'Nope', '--start', '0', '--end', '3'], /Code “Nope” was not found/],
+      [['code', 'p.tematik', 'missing', 'Stigma', '--start', '0', '--end', '3'], /Document “missing” was not found/],
+      [['code', 'p.tematik', 'a', 'Stigma', '--start', '4', '--end', '4'], /end must be greater than start/],
+      [['list', 'missing.tematik', 'codes'], /missing\.tematik does not exist/],
+      [['list', 'p.tematik', 'things'], /“things” is not one of/],
+      [['import', 'p.tematik', 'nowhere.txt'], /nowhere\.txt does not exist/],
+    ];
+    for (const [args, message] of cases) {
+      const result = tematik(dir, ...args);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(ok(dir, 'list', 'p.tematik', 'codings', '--json')).toBe(before);
+  });
+
+  it('builds the sample study', () => {
+    const dir = tempDir();
+    ok(dir, 'sample', 'sample.tematik', '--lang', 'en');
+    const cases = JSON.parse(ok(dir, 'list', 'sample.tematik', 'cases', '--json')) as { name: string; attributes: Record<string, string> }[];
+    expect(cases).toHaveLength(7);
+    expect(cases.find((c) => c.name === 'Kevin')?.attributes.generation).toBe('Gen Z');
+    const pairs = JSON.parse(ok(dir, 'cooccurrence', 'sample.tematik', '--json')) as { a: string; b: string; count: number }[];
+    expect(pairs[0]).toEqual({ a: 'Income uncertainty', b: 'No welfare protection', count: expect.any(Number) });
+  });
+});

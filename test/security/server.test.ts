@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/core/core';
+import { call } from '../../electron/core/dispatcher';
+import { startServer, type RunningServer } from '../../electron/server/httpServer';
+import { repoRoot, writeFile } from '../helpers/tempProject';
+
+let server: RunningServer;
+let core: Core;
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-server-'));
+  const staticDir = path.join(dir, 'static');
+  writeFile(staticDir, 'index.html', '<!doctype html><title>t</title>');
+  writeFile(dir, 'secret.txt', 'do not serve');
+  core = new Core({ shell: 'browser', resourceDir: repoRoot, sampleDir: dir });
+  await call(core, 'project.create', { path: path.join(dir, 's.tematik') });
+  server = await startServer({ core, staticDir, maxBodyBytes: 1024 });
+});
+
+afterAll(async () => {
+  await server.close();
+  core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const auth = () => ({ Authorization: `Bearer ${server.token}` });
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('refuses requests without the token or with a wrong one (401)', async () => {
+    expect((await request({ method: 'POST', path: '/api/app.info' })).status).toBe(401);
+    expect((await request({ method: 'POST', path: '/api/app.info', headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await request({ path: '/' })).status).toBe(401);
+    expect((await request({ path: '/?token=wrong' })).status).toBe(401);
+  });
+
+  it('serves the API with the token', async () => {
+    const res = await request({ method: 'POST', path: '/api/app.info', headers: auth() });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, result: { shell: 'browser' } });
+  });
+
+  it('trades the token in the URL for an HttpOnly, SameSite=Strict cookie', async () => {
+    const res = await request({ path: `/?token=${server.token}` });
+    expect(res.status).toBe(302);
+    const cookie = res.headers['set-cookie']![0]!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await request({ path: '/', headers: { Cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>t</title>');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a cross-site Origin', async () => {
+    expect((await request({ method: 'POST', path: '/api/app.info', headers: { ...auth(), Host: 'attacker.example:80' } })).status).toBe(403);
+    expect((await request({ method: 'POST', path: '/api/app.info', headers: { ...auth(), Origin: 'http://attacker.example' } })).status).toBe(403);
+    expect((await request({ method: 'POST', path: '/api/app.info', headers: { ...auth(), Origin: `http://127.0.0.1:${server.port}` } })).status).toBe(200);
+  });
+
+  it('validates input against the contract and refuses oversized bodies', async () => {
+    const bad = await request({ method: 'POST', path: '/api/codes.create', headers: auth(), body: JSON.stringify({ name: '' }) });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect((await request({ method: 'POST', path: '/api/codes.create', headers: auth(), body: '{not json' })).status).toBe(400);
+    expect((await request({ method: 'POST', path: '/api/no.such.op', headers: auth(), body: '{}' })).status).toBe(404);
+    expect((await request({ method: 'POST', path: '/api/codes.create', headers: auth(), body: JSON.stringify({ name: 'x'.repeat(5000) }) })).status).toBe(413);
+    expect((await request({ method: 'GET', path: '/api/app.info', headers: auth() })).status).toBe(403);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/static/../../secret.txt']) {
+      const res = await request({ path: p, headers: auth() });
+      expect(res.status, p).toBe(404);
+      expect(res.body).not.toContain('do not serve');
+    }
+  });
+
+  it('sends security headers with every response', async () => {
+    const res = await request({ path: '/', headers: auth() });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+});
