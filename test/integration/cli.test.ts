@@ -19,7 +19,8 @@ function ok(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
-describe('the tematik CLI', () => {
+// Each test spawns the CLI a dozen times; allow for a loaded CI machine.
+describe('the tematik CLI', { timeout: 120_000 }, () => {
   it('runs the whole slice: init, import, show, codes, code, list, cooccurrence, export', () => {
     const dir = tempDir();
     const text = '\ufeffPewawancara: Apa tantangan terbesar?\r\nDedi: Ongkir mahal 😅, saingan berat.\r\nPewawancara: Lalu?\r\nDedi: Saya cerita tentang tiap kain.\r\n';

@@ -1,0 +1,81 @@
+/**
+ * Speaker turns in a transcript. A line that starts with a label such as
+ * `Rina:`, `**Rina:**` or `[00:01:02] Rina:` opens a turn that runs until the
+ * next labelled line. A label counts only if it is at most 60 characters,
+ * starts with a letter, has at most six words, and occurs on at least two
+ * lines — so "Catatan: …" written once, or a time such as "10:30", is not a
+ * speaker. Offsets are UTF-16 (JavaScript string) indices; callers convert.
+ */
+
+export interface DetectedTurn {
+  speaker: string;
+  /** Start of the line that opens the turn. */
+  start: number;
+  /** Where the spoken text begins, after the label. */
+  contentStart: number;
+  /** End of the turn's last non-empty line (exclusive). */
+  end: number;
+  /** A time stamp written before the label, in milliseconds. */
+  timeMs: number | null;
+}
+
+export const defaultInterviewerLabels = ['Pewawancara', 'Interviewer', 'Moderator', 'Peneliti', 'Fasilitator', 'Facilitator', 'Penanya', 'I', 'Q'];
+
+const MAX_LABEL = 60;
+const labelLine =
+  /^[ \t]*(?:\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?[ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{M}\p{N} .'’()\-]*?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=[ \t]|$)/u;
+
+export function parseTimestamp(stamp: string): number {
+  const [clock, fraction = '0'] = stamp.split(/[.,]/);
+  const parts = clock!.split(':').map(Number);
+  while (parts.length < 3) parts.unshift(0);
+  const [h, m, s] = parts as [number, number, number];
+  return ((h * 60 + m) * 60 + s) * 1000 + Math.round(Number(`0.${fraction}`) * 1000);
+}
+
+export function formatTimestamp(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+}
+
+interface Candidate {
+  speaker: string;
+  start: number;
+  contentStart: number;
+  timeMs: number | null;
+}
+
+export function detectSpeakerTurns(text: string): DetectedTurn[] {
+  const candidates: Candidate[] = [];
+  const counts = new Map<string, number>();
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const match = labelLine.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_LABEL + 40)));
+    if (match) {
+      const speaker = match[2]!.trim();
+      if (speaker.length > 0 && speaker.length <= MAX_LABEL && speaker.split(/\s+/).length <= 6) {
+        let contentStart = lineStart + match[0].length;
+        while (contentStart < lineEnd && (text[contentStart] === ' ' || text[contentStart] === '\t')) contentStart++;
+        candidates.push({ speaker, start: lineStart, contentStart, timeMs: match[1] ? parseTimestamp(match[1]) : null });
+        counts.set(speaker, (counts.get(speaker) ?? 0) + 1);
+      }
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+
+  const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2);
+  return accepted.map((c, i) => {
+    let end = i + 1 < accepted.length ? accepted[i + 1]!.start : text.length;
+    while (end > c.contentStart && /\s/.test(text[end - 1]!)) end--;
+    return { ...c, end: Math.max(end, c.contentStart) };
+  });
+}
+
+export function isInterviewerLabel(speaker: string, labels: readonly string[] = defaultInterviewerLabels): boolean {
+  const folded = speaker.toLocaleLowerCase();
+  return labels.some((label) => label.toLocaleLowerCase() === folded);
+}
