@@ -8,11 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { OpName, OpResult } from '../../shared/api/contract';
-import { AppError, interpolate, type ErrorParams } from '../../shared/api/errors';
+import { AppError, interpolate, type ErrorCode, type ErrorParams } from '../../shared/api/errors';
 import { catalogs, type Language } from '../../shared/i18n';
 import { Core } from '../core/core';
 import { call } from '../core/dispatcher';
 import { codePath } from '../../shared/model/codeTree';
+import type { ImportOutcome } from '../../shared/model/types';
 import { findCode, findDocument, parsePosition } from './resolve';
 
 const resourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,20 +96,45 @@ program
   .command('import')
   .argument('<project>')
   .argument('<paths...>', 'files or folders (folders are searched recursively)')
-  .option('--json', 'print one JSON object per file')
-  .description('import transcripts; one document per file, named after the file without its extension')
+  .option('--json', 'print one JSON object per file, as soon as that file is committed')
+  .option('--survey', 'read CSV/TSV files as surveys (the default for .csv and .tsv)')
+  .option('--id <column>', 'survey: the column that identifies each respondent')
+  .option('--text-columns <columns>', 'survey: comma-separated columns of open answers')
+  .option('--attributes <columns>', 'survey: comma-separated columns to keep as case attributes')
+  .description('import transcripts (txt, md, docx, pdf, vtt, srt, html) and surveys (csv, tsv); one document per file')
   .action(
-    withProject(async (paths: string[], options: { json?: boolean }) => {
-      const outcomes = await run('documents.importFiles', { paths });
-      for (const outcome of outcomes) {
-        if (options.json) out(JSON.stringify(outcome));
-        else if (outcome.status === 'imported') out(`imported\t${outcome.file}\t→ ${outcome.document}`);
-        else if (outcome.status === 'duplicate') out(`duplicate\t${outcome.file}\t= ${outcome.document}`);
-        if (outcome.status === 'failed') process.stderr.write(`tematik: ${outcome.error.message}\n`);
+    withProject(async (paths: string[], options: { json?: boolean; survey?: boolean; id?: string; textColumns?: string; attributes?: string }) => {
+      const list = (value?: string) => value?.split(',').map((c) => c.trim()).filter(Boolean);
+      const surveyFlags = options.survey || options.id || options.textColumns || options.attributes;
+      const survey = surveyFlags ? { idColumn: options.id, textColumns: list(options.textColumns), attributeColumns: list(options.attributes) } : undefined;
+      const { files, missing } = await run('documents.scanPaths', { paths });
+      let failed = missing.length > 0;
+      for (const file of missing) report({ file, status: 'failed', error: new AppError('file_missing', { file }).toPayload() }, options.json);
+      // One call per file: each is committed before its line is printed.
+      for (const file of files) {
+        for (const outcome of await run('documents.importFiles', { paths: [file], survey })) {
+          report(outcome, options.json);
+          if (outcome.status === 'failed') failed = true;
+        }
       }
-      return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+      return failed ? 1 : 0;
     }),
   );
+
+function report(outcome: ImportOutcome, asJson: boolean | undefined): void {
+  if (outcome.status === 'failed') {
+    const message = interpolate(catalogs[language].errors[outcome.error.code as ErrorCode] ?? outcome.error.message, outcome.error.params);
+    process.stderr.write(`tematik: ${message}\n`);
+    if (asJson) out(JSON.stringify({ ...outcome, error: { ...outcome.error, message } }));
+    return;
+  }
+  if (asJson) out(JSON.stringify(outcome));
+  else if (outcome.status === 'imported') {
+    const made = outcome.documents.length > 1 ? `${outcome.documents.length} documents` : outcome.document;
+    const speakers = outcome.speakers.length ? ` (speakers: ${outcome.speakers.join(', ')})` : '';
+    out(`imported\t${outcome.file}\t→ ${made}${speakers}`);
+  } else out(`duplicate\t${outcome.file}\t= ${outcome.document}`);
+}
 
 program
   .command('show')
@@ -168,7 +194,7 @@ program
 program
   .command('list')
   .argument('<project>')
-  .argument('<what>', 'documents, codes, codings or cases')
+  .argument('<what>', 'documents, codes, codings, cases or speakers')
   .option('--json', 'print JSON')
   .description('list documents, codes, codings or cases')
   .action(
@@ -189,16 +215,30 @@ async function listing(what: string): Promise<Record<string, unknown>[]> {
   switch (what) {
     case 'documents': {
       const cases = await run('cases.list', {});
+      const speakers = await run('speakers.list', {});
       return (await run('documents.list', {})).map((d) => ({
         name: d.name,
         source: d.sourceName,
+        format: d.format,
         length: d.length,
         codings: d.codingCount,
         imported_at: d.importedAt,
         hash: d.contentHash,
+        details: d.importDetails,
         cases: cases.filter((c) => c.documents.includes(d.name)).map((c) => c.name),
+        speakers: speakers
+          .filter((s) => s.documents.includes(d.name))
+          .map((s) => ({ name: s.name, role: s.isInterviewer ? 'interviewer' : 'participant', case: s.caseName })),
       }));
     }
+    case 'speakers':
+      return (await run('speakers.list', {})).map((s) => ({
+        name: s.name,
+        role: s.isInterviewer ? 'interviewer' : 'participant',
+        case: s.caseName,
+        turns: s.turnCount,
+        documents: s.documents,
+      }));
     case 'codes': {
       const all = await run('codes.list', {});
       return all.map((c) => ({
@@ -227,7 +267,7 @@ async function listing(what: string): Promise<Record<string, unknown>[]> {
     case 'cases':
       return (await run('cases.list', {})).map((c) => ({ name: c.name, attributes: c.attributes, documents: c.documents }));
     default:
-      throw new AppError('validation', { op: 'list', detail: `“${what}” is not one of documents, codes, codings, cases` });
+      throw new AppError('validation', { op: 'list', detail: `“${what}” is not one of documents, codes, codings, cases, speakers` });
   }
 }
 

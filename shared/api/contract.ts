@@ -19,10 +19,13 @@ import type {
   DocumentSummary,
   ImportOutcome,
   ProjectInfo,
+  Speaker,
+  SurveyPreview,
+  Turn,
 } from '../model/types';
 
 /** Slices of server state; reads declare what they depend on, writes what they change. */
-export type Topic = 'app' | 'documents' | 'codes' | 'codings' | 'cases';
+export type Topic = 'app' | 'documents' | 'codes' | 'codings' | 'cases' | 'speakers';
 
 interface OpSpec<I extends z.ZodType, R> {
   input: I;
@@ -62,6 +65,12 @@ const name = z.string().trim().min(1).max(200);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
 const longText = z.string().max(20_000);
 const empty = z.strictObject({});
+const upload = z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() });
+const surveyOptions = z.strictObject({
+  idColumn: z.string().min(1).optional(),
+  textColumns: z.array(z.string().min(1)).min(1).optional(),
+  attributeColumns: z.array(z.string().min(1)).optional(),
+});
 
 export const codeFields = {
   name,
@@ -88,17 +97,19 @@ export const contract = {
 
   'documents.list': read<DocumentSummary[]>()(empty, ['documents', 'codings']),
   'documents.get': read<DocumentFull>()(z.strictObject({ id }), ['documents']),
-  'documents.importFiles': write<ImportOutcome[]>()(z.strictObject({ paths: z.array(z.string().min(1)).min(1) }), ['documents', 'cases']),
-  'documents.importUploads': write<ImportOutcome[]>()(
-    z.strictObject({
-      files: z
-        .array(z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() }))
-        .min(1),
-    }),
-    ['documents', 'cases'],
+  'documents.scanPaths': read<{ files: string[]; missing: string[] }>()(z.strictObject({ paths: z.array(z.string().min(1)).min(1) }), ['documents']),
+  'documents.importFiles': write<ImportOutcome[]>()(
+    z.strictObject({ paths: z.array(z.string().min(1)).min(1), survey: surveyOptions.optional() }),
+    ['documents', 'cases', 'codes', 'codings', 'speakers'],
   ),
+  'documents.importUploads': write<ImportOutcome[]>()(
+    z.strictObject({ files: z.array(upload).min(1), survey: surveyOptions.optional() }),
+    ['documents', 'cases', 'codes', 'codings', 'speakers'],
+  ),
+  'documents.previewSurvey': read<SurveyPreview>()(z.strictObject({ path: z.string().min(1).optional(), upload: upload.optional() }), ['documents']),
+  'documents.turns': read<Turn[]>()(z.strictObject({ documentId: id }), ['documents', 'speakers']),
   'documents.rename': write<DocumentSummary>()(z.strictObject({ id, name }), ['documents', 'codings']),
-  'documents.delete': write<{ deletedCodings: number }>()(z.strictObject({ id }), ['documents', 'codings', 'cases']),
+  'documents.delete': write<{ deletedCodings: number }>()(z.strictObject({ id }), ['documents', 'codings', 'cases', 'speakers']),
 
   'codes.list': read<Code[]>()(empty, ['codes', 'codings']),
   'codes.create': write<Code>()(z.strictObject(codeFields), ['codes']),
@@ -144,6 +155,23 @@ export const contract = {
     }),
     ['cases'],
   ),
+
+  'cases.update': write<Case>()(
+    z.strictObject({
+      id,
+      name: name.optional(),
+      /** A null value removes the attribute. */
+      attributes: z.record(z.string().trim().min(1).max(200), z.string().max(2000).nullable()).optional(),
+    }),
+    ['cases', 'speakers'],
+  ),
+
+  'speakers.list': read<Speaker[]>()(empty, ['speakers', 'cases']),
+  'speakers.update': write<Speaker>()(
+    z.strictObject({ id, name: name.optional(), isInterviewer: z.boolean().optional(), caseName: name.nullable().optional() }),
+    ['speakers', 'cases', 'documents'],
+  ),
+  'speakers.merge': write<Speaker>()(z.strictObject({ sourceId: id, targetId: id }), ['speakers', 'cases', 'documents']),
 
   'analysis.cooccurrence': read<CooccurrencePair[]>()(empty, ['codings', 'codes']),
 

@@ -13,6 +13,9 @@ export interface DocumentSummary {
   /** Length of the text in code points. */
   length: number;
   codingCount: number;
+  format: string;
+  /** What the importer reported: encoding, pages, cues… */
+  importDetails: Record<string, string | number>;
 }
 
 export interface DocumentFull extends DocumentSummary {
@@ -94,6 +97,51 @@ export interface AppInfo {
 }
 
 export type ImportOutcome =
-  | { file: string; status: 'imported'; document: string; length: number }
+  | {
+      file: string;
+      status: 'imported';
+      /** The document made, or for a survey the first of them. */
+      document: string;
+      format: string;
+      length: number;
+      speakers: string[];
+      /** Every document made (a survey makes one per respondent). */
+      documents: string[];
+    }
   | { file: string; status: 'duplicate'; document: string }
-  | { file: string; status: 'failed'; error: { code: string; message: string } };
+  | { file: string; status: 'failed'; error: { code: string; message: string; params: Record<string, string | number> } };
+
+export interface SurveyPreview {
+  fileName: string;
+  delimiter: string;
+  rowCount: number;
+  columns: {
+    name: string;
+    role: 'id' | 'attribute' | 'text' | 'ignore';
+    samples: string[];
+    filled: number;
+    distinct: number;
+    averageLength: number;
+  }[];
+}
+
+export interface Speaker {
+  id: number;
+  name: string;
+  isInterviewer: boolean;
+  caseId: number | null;
+  caseName: string | null;
+  turnCount: number;
+  documents: string[];
+}
+
+export interface Turn {
+  id: number;
+  speaker: string;
+  isInterviewer: boolean;
+  start: number;
+  contentStart: number;
+  end: number;
+  timeStartMs: number | null;
+  timeEndMs: number | null;
+}

@@ -41,4 +41,20 @@ export const caseHandlers: HandlersFor<'cases'> = {
     }
     return listCases(project, caseId)[0]!;
   },
+
+  'cases.update': ({ id, name, attributes = {} }, core) => {
+    const project = core.requireProject();
+    if (!project.stmt('SELECT 1 FROM cases WHERE id = ?').get(id)) throw new AppError('not_found', { what: 'Case', name: String(id) });
+    if (name !== undefined) {
+      if (project.stmt('SELECT 1 FROM cases WHERE name = ? AND id <> ?').get(name, id)) throw new AppError('file_exists', { file: name });
+      project.stmt('UPDATE cases SET name = ? WHERE id = ?').run(name, id);
+    }
+    const set = project.stmt('INSERT INTO case_attributes(case_id, name, value) VALUES (?, ?, ?) ON CONFLICT(case_id, name) DO UPDATE SET value = excluded.value');
+    const remove = project.stmt('DELETE FROM case_attributes WHERE case_id = ? AND name = ?');
+    for (const [key, value] of Object.entries(attributes)) {
+      if (value === null) remove.run(id, key);
+      else set.run(id, key, value);
+    }
+    return listCases(project, id)[0]!;
+  },
 };

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/errors';
-import type { DocumentFull, DocumentSummary } from '../../../shared/model/types';
-import { importFromDisk, importFromUploads } from '../importers/importBatch';
+import type { DocumentFull, DocumentSummary, Turn } from '../../../shared/model/types';
+import { diskSource, failedOutcome, importSources, scanPaths, uploadSource } from '../importers/importBatch';
+import { previewSurvey } from '../importers/survey';
 import type { Project } from '../project';
 import { batch, type HandlersFor } from './types';
 
@@ -12,9 +13,11 @@ interface DocumentRow {
   imported_at: string;
   length: number;
   coding_count: number;
+  format: string;
+  import_details: string;
 }
 
-const summaryColumns = `d.id, d.name, d.source_name, d.content_hash, d.imported_at, d.length,
+const summaryColumns = `d.id, d.name, d.source_name, d.content_hash, d.imported_at, d.length, d.format, d.import_details,
   (SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS coding_count`;
 
 function toSummary(row: DocumentRow): DocumentSummary {
@@ -26,6 +29,8 @@ function toSummary(row: DocumentRow): DocumentSummary {
     importedAt: row.imported_at,
     length: row.length,
     codingCount: row.coding_count,
+    format: row.format,
+    importDetails: JSON.parse(row.import_details) as Record<string, string | number>,
   };
 }
 
@@ -33,6 +38,11 @@ export function documentSummary(project: Project, id: number): DocumentSummary {
   const row = project.stmt(`SELECT ${summaryColumns} FROM documents d WHERE d.id = ?`).get(id) as DocumentRow | undefined;
   if (!row) throw new AppError('not_found', { what: 'Document', name: String(id) });
   return toSummary(row);
+}
+
+/** Speakers that no longer speak in any document go with their last document. */
+export function removeSilentSpeakers(project: Project): void {
+  project.stmt('DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM turns t WHERE t.speaker_id = speakers.id)').run();
 }
 
 export const documentHandlers: HandlersFor<'documents'> = {
@@ -49,9 +59,61 @@ export const documentHandlers: HandlersFor<'documents'> = {
     return { ...summary, text } satisfies DocumentFull;
   },
 
-  'documents.importFiles': batch(async ({ paths }, core) => importFromDisk(core.requireProject(), paths)),
+  'documents.scanPaths': ({ paths }) => scanPaths(paths),
 
-  'documents.importUploads': batch(async ({ files }, core) => importFromUploads(core.requireProject(), files)),
+  'documents.importFiles': batch(async ({ paths, survey }, core) => {
+    const project = core.requireProject();
+    const { files, missing } = scanPaths(paths);
+    const outcomes = missing.map((file) => failedOutcome(file, new AppError('file_missing', { file })));
+    return [...outcomes, ...(await importSources(project, files.map(diskSource), { survey, coder: core.currentCoder(project) }))];
+  }),
+
+  'documents.importUploads': batch(async ({ files, survey }, core) => {
+    const project = core.requireProject();
+    return importSources(project, files.map(uploadSource), { survey, coder: core.currentCoder(project) });
+  }),
+
+  'documents.previewSurvey': ({ path, upload }) => {
+    if (upload) {
+      const source = uploadSource(upload);
+      return previewSurvey(source.read(), source.fileName);
+    }
+    if (!path) throw new AppError('validation', { op: 'documents.previewSurvey', detail: 'give a path or an upload' });
+    const source = diskSource(path);
+    return previewSurvey(source.read(), source.fileName);
+  },
+
+  'documents.turns': ({ documentId }, core) => {
+    const project = core.requireProject();
+    documentSummary(project, documentId);
+    const rows = project
+      .stmt(
+        `SELECT t.id, s.name AS speaker, s.is_interviewer, t.start, t.content_start, t."end" AS "end", t.time_start_ms, t.time_end_ms
+         FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start`,
+      )
+      .all(documentId) as {
+      id: number;
+      speaker: string;
+      is_interviewer: number;
+      start: number;
+      content_start: number;
+      end: number;
+      time_start_ms: number | null;
+      time_end_ms: number | null;
+    }[];
+    return rows.map(
+      (r): Turn => ({
+        id: r.id,
+        speaker: r.speaker,
+        isInterviewer: r.is_interviewer === 1,
+        start: r.start,
+        contentStart: r.content_start,
+        end: r.end,
+        timeStartMs: r.time_start_ms,
+        timeEndMs: r.time_end_ms,
+      }),
+    );
+  },
 
   'documents.rename': ({ id, name }, core) => {
     const project = core.requireProject();
@@ -66,6 +128,7 @@ export const documentHandlers: HandlersFor<'documents'> = {
     const project = core.requireProject();
     const { codingCount } = documentSummary(project, id);
     project.stmt('DELETE FROM documents WHERE id = ?').run(id);
+    removeSilentSpeakers(project);
     project.forgetDocumentText(id);
     return { deletedCodings: codingCount };
   },

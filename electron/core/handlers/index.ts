@@ -6,6 +6,7 @@ import { codeHandlers } from './codes';
 import { codingHandlers } from './codings';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
+import { speakerHandlers } from './speakers';
 import type { Handler } from './types';
 
 export { isBatchHandler, type Handler } from './types';
@@ -19,6 +20,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...codeHandlers,
   ...codingHandlers,
   ...caseHandlers,
+  ...speakerHandlers,
   ...analysisHandlers,
   ...exportHandlers,
 };

@@ -86,9 +86,13 @@ export async function buildSampleProject(target: string, lang: Language, options
     await run('documents.importFiles', { paths: files.map((f) => path.join(interviewDir, f)) });
     const documents = new Map((await run('documents.list', {})).map((d) => [d.name, d.id]));
 
+    // Importing made a case for every participant who speaks; give each its attributes.
     const participants = JSON.parse(fs.readFileSync(path.join(dir, 'participants.json'), 'utf8')) as Participant[];
+    const cases = new Map((await run('cases.list', {})).map((c) => [c.name, c.id]));
     for (const p of participants) {
-      await run('cases.create', { name: p.case, attributes: p.attributes, documentIds: [documents.get(p.document)!] });
+      const caseId = cases.get(p.case);
+      if (caseId) await run('cases.update', { id: caseId, attributes: p.attributes });
+      else await run('cases.create', { name: p.case, attributes: p.attributes, documentIds: [documents.get(p.document)!] });
     }
 
     for (const coding of plan.codings) {

@@ -121,6 +121,36 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'speakers and turns, documents remember their format and import details',
+    up(db) {
+      db.exec(`
+        ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text';
+        ALTER TABLE documents ADD COLUMN import_details TEXT NOT NULL DEFAULT '{}';
+        CREATE TABLE speakers (
+          id             INTEGER PRIMARY KEY,
+          name           TEXT NOT NULL COLLATE NOCASE UNIQUE,
+          is_interviewer INTEGER NOT NULL DEFAULT 0,
+          case_id        INTEGER REFERENCES cases(id) ON DELETE SET NULL
+        );
+        CREATE TABLE turns (
+          id            INTEGER PRIMARY KEY,
+          document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          speaker_id    INTEGER NOT NULL REFERENCES speakers(id),
+          start         INTEGER NOT NULL,
+          content_start INTEGER NOT NULL,
+          "end"         INTEGER NOT NULL,
+          time_start_ms INTEGER,
+          time_end_ms   INTEGER,
+          CHECK (start >= 0 AND content_start >= start AND "end" >= content_start)
+        );
+        CREATE INDEX turns_document ON turns(document_id, start);
+        CREATE INDEX turns_speaker ON turns(speaker_id);
+        CREATE INDEX speakers_case ON speakers(case_id);
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

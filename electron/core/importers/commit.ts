@@ -1,0 +1,103 @@
+/**
+ * Writing one parsed document into the project, inside the caller's
+ * transaction: the document, its speaker turns (from the format, or detected
+ * in the text), the speakers (interviewer labels marked as such), and a case
+ * for every other speaker — created, or matched by name — linked to the
+ * document. Turn offsets are converted from UTF-16 to code points here.
+ */
+import { createHash } from 'node:crypto';
+import { CodePointIndex } from '../../../shared/text/codepoints';
+import { defaultInterviewerLabels, detectSpeakerTurns, isInterviewerLabel } from '../../../shared/text/speakers';
+import type { Project } from '../project';
+import type { ParsedDocument, ParsedTurn } from './types';
+
+export interface CommittedDocument {
+  documentId: number;
+  name: string;
+  length: number;
+  speakers: string[];
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function interviewerLabels(project: Project): string[] {
+  const stored = project.meta('interviewer_labels');
+  if (!stored) return defaultInterviewerLabels;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === 'string') : defaultInterviewerLabels;
+  } catch {
+    return defaultInterviewerLabels;
+  }
+}
+
+export function uniqueDocumentName(project: Project, wanted: string): string {
+  const taken = project.stmt('SELECT 1 FROM documents WHERE name = ?');
+  if (!taken.get(wanted)) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted} (${n})`;
+    if (!taken.get(candidate)) return candidate;
+  }
+}
+
+/** The id of the case with this name, created if there is none. */
+export function ensureCase(project: Project, name: string): number {
+  const existing = project.stmt('SELECT id FROM cases WHERE name = ?').get(name) as { id: number } | undefined;
+  if (existing) return existing.id;
+  return Number(project.stmt('INSERT INTO cases(uuid, name) VALUES (?, ?)').run(crypto.randomUUID(), name).lastInsertRowid);
+}
+
+export function linkCaseToDocument(project: Project, caseId: number, documentId: number): void {
+  project.stmt('INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?, ?)').run(caseId, documentId);
+}
+
+function ensureSpeaker(project: Project, name: string, labels: readonly string[]): { id: number; isInterviewer: boolean; caseId: number | null } {
+  const existing = project.stmt('SELECT id, is_interviewer, case_id FROM speakers WHERE name = ?').get(name) as
+    | { id: number; is_interviewer: number; case_id: number | null }
+    | undefined;
+  if (existing) return { id: existing.id, isInterviewer: existing.is_interviewer === 1, caseId: existing.case_id };
+  const isInterviewer = isInterviewerLabel(name, labels);
+  const caseId = isInterviewer ? null : ensureCase(project, name);
+  const id = Number(project.stmt('INSERT INTO speakers(name, is_interviewer, case_id) VALUES (?, ?, ?)').run(name, isInterviewer ? 1 : 0, caseId).lastInsertRowid);
+  return { id, isInterviewer, caseId };
+}
+
+export function commitDocument(project: Project, parsed: ParsedDocument, source: { name: string; fileName: string; hash?: string }): CommittedDocument {
+  const index = new CodePointIndex(parsed.text);
+  const name = uniqueDocumentName(project, source.name);
+  const documentId = Number(
+    project
+      .stmt(
+        `INSERT INTO documents(uuid, name, source_name, content_hash, imported_at, text, length, format, import_details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        crypto.randomUUID(),
+        name,
+        source.fileName,
+        source.hash ?? contentHash(parsed.text),
+        new Date().toISOString(),
+        parsed.text,
+        index.length,
+        parsed.format,
+        JSON.stringify(parsed.details),
+      ).lastInsertRowid,
+  );
+
+  const turns: ParsedTurn[] =
+    parsed.turns ?? detectSpeakerTurns(parsed.text).map((t) => ({ ...t, timeStartMs: t.timeMs, timeEndMs: null }));
+  const labels = interviewerLabels(project);
+  const insertTurn = project.stmt(
+    `INSERT INTO turns(document_id, speaker_id, start, content_start, "end", time_start_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const speakers = new Set<string>();
+  for (const turn of turns) {
+    const speaker = ensureSpeaker(project, turn.speaker, labels);
+    speakers.add(turn.speaker);
+    if (speaker.caseId !== null) linkCaseToDocument(project, speaker.caseId, documentId);
+    insertTurn.run(documentId, speaker.id, index.toCodePoint(turn.start), index.toCodePoint(turn.contentStart), index.toCodePoint(turn.end), turn.timeStartMs, turn.timeEndMs);
+  }
+  return { documentId, name, length: index.length, speakers: [...speakers] };
+}
