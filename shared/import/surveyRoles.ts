@@ -37,9 +37,9 @@ export function summariseColumns(header: readonly string[], rows: readonly (read
   const unique = (s: (typeof summaries)[number]) => s.filled === rows.length && s.distinct === rows.length && rows.length > 0;
   const idColumn = summaries.find((s) => idName.test(s.name.trim()) && unique(s)) ?? summaries.find((s) => unique(s) && s.averageLength <= 40);
 
-  return summaries.map(({ maxLength, ...s }) => {
+  return summaries.map(({ maxLength, ...s }, column) => {
     let role: ColumnRole;
-    if (s === idColumn) role = 'id';
+    if (idColumn && column === summaries.indexOf(idColumn)) role = 'id';
     else if (s.filled === 0) role = 'ignore';
     else if (s.averageLength >= 40 || maxLength >= 120) role = 'text';
     else role = 'attribute';

@@ -24,10 +24,20 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | nu
   return null;
 }
 
-function legacyName(detected: string): string {
-  const name = detected.toLowerCase();
-  if (name === 'iso-8859-1' || name === 'windows-1252' || name === 'ascii') return 'windows-1252';
-  return name;
+/** Single-byte code pages for Latin script; chardet tells them apart with European language models. */
+const latinCodePages = /^(ascii|windows-125[0247-8]|iso-8859-(1|2|3|4|9|10|13|14|15|16))$/;
+
+/**
+ * The encoding of a file that is not UTF-8. chardet ranks Latin code pages by
+ * how Turkish, Hungarian or Swedish the text looks, which says little about
+ * Indonesian or English transcripts: for any Latin guess we read Windows-1252,
+ * what Windows machines in Indonesia write. Non-Latin guesses (Cyrillic,
+ * CJK, UTF-16 without a mark) are trusted.
+ */
+function legacyEncoding(bytes: Uint8Array): string {
+  const top = chardet.analyse(bytes)[0];
+  const name = top?.name.toLowerCase() ?? 'windows-1252';
+  return latinCodePages.test(name) ? 'windows-1252' : name;
 }
 
 /** Share of characters that no text contains (C0 controls other than tab and line breaks, U+FFFD). */
@@ -54,8 +64,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
       text = strictUtf8.decode(bytes);
       encoding = 'utf-8';
     } catch {
-      const guess = chardet.detect(bytes);
-      encoding = guess ? legacyName(guess) : 'windows-1252';
+      encoding = legacyEncoding(bytes);
       if (!iconv.encodingExists(encoding)) throw new AppError('bad_encoding', { file: fileName });
       text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
     }

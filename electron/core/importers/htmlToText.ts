@@ -19,6 +19,8 @@ export function htmlToText(html: string): string {
   let skipDepth = 0;
   let preDepth = 0;
   let cellInRow = 0;
+  // Paragraphs inside a table cell (as mammoth writes them) stay on the row's line.
+  let cellDepth = 0;
 
   const endLine = () => {
     const trimmed = line.replace(/[ \t]+$/u, '');
@@ -34,9 +36,10 @@ export function htmlToText(html: string): string {
         if (name === 'pre') preDepth++;
         if (name === 'br') endLine();
         else if (name === 'td' || name === 'th') {
+          cellDepth++;
           if (cellInRow++ > 0) line += '\t';
         } else if (name === 'tr') cellInRow = 0;
-        else if (blocks.has(name) && line.trim() !== '') endLine();
+        else if (blocks.has(name) && cellDepth === 0 && line.trim() !== '') endLine();
       },
       ontext(data) {
         if (skipDepth > 0) return;
@@ -58,7 +61,8 @@ export function htmlToText(html: string): string {
         }
         if (skipDepth > 0) return;
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
-        if (blocks.has(name) && line.trim() !== '') endLine();
+        if (name === 'td' || name === 'th') cellDepth = Math.max(0, cellDepth - 1);
+        else if (blocks.has(name) && (cellDepth === 0 || name === 'table') && line.trim() !== '') endLine();
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

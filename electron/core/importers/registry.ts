@@ -38,7 +38,8 @@ export function chooseImporter(fileName: string, bytes: Uint8Array): Importer {
   return plainTextImporter;
 }
 
+/** Files a folder scan picks up: everything we read, and formats we must explain that we cannot read. */
 export function isImportable(fileName: string): boolean {
   const ext = extensionOf(fileName);
-  return surveyExtensions.includes(ext) || importers.some((importer) => importer.extensions.includes(ext));
+  return surveyExtensions.includes(ext) || ext in unreadable || importers.some((importer) => importer.extensions.includes(ext));
 }

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interpolate } from '../../shared/api/errors';
+import { catalogs } from '../../shared/i18n';
+import type { ImportOutcome } from '../../shared/model/types';
+import { badFiles, goodFiles, surveyFile, writeCorpus } from '../../fixtures/import-corpus/corpus';
+import { newCore } from '../helpers/tempProject';
+import { snapshotDatabase } from '../helpers/snapshot';
+
+let corpus: string;
+
+beforeAll(async () => {
+  corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-corpus-'));
+  await writeCorpus(corpus);
+}, 60_000);
+
+afterAll(() => fs.rmSync(corpus, { recursive: true, force: true }));
+
+async function freshProject() {
+  const env = newCore();
+  await env.run('project.create', { path: path.join(env.dir, 'p.tematik') });
+  return env;
+}
+
+describe('every format researchers bring', () => {
+  for (const good of goodFiles) {
+    it(`imports ${good.file} (${good.format}) with its text and speakers`, async () => {
+      const { run, core } = await freshProject();
+      const [outcome] = await run('documents.importFiles', { paths: [path.join(corpus, good.file)] });
+      expect(outcome).toMatchObject({ status: 'imported', format: good.format });
+      const [doc] = await run('documents.list');
+      const { text } = await run('documents.get', { id: doc!.id });
+      if (good.exact !== undefined) expect(text).toBe(good.exact);
+      for (const fragment of good.contains) expect(text).toContain(fragment);
+      if (good.encoding) expect(doc!.importDetails.encoding).toBe(good.encoding);
+
+      const speakers = await run('speakers.list');
+      expect(speakers.filter((s) => !s.isInterviewer).map((s) => s.name)).toEqual(good.speakers);
+      expect(speakers.filter((s) => s.isInterviewer).map((s) => s.name)).toEqual(good.interviewers);
+      // Every participant speaker is a case linked to the document.
+      const cases = await run('cases.list');
+      expect(cases.map((c) => [c.name, c.documents])).toEqual(good.speakers.map((s) => [s, [doc!.name]]));
+
+      const turns = await run('documents.turns', { documentId: doc!.id });
+      expect(turns.length).toBeGreaterThanOrEqual(4);
+      for (const turn of turns) {
+        const label = [...text].slice(turn.start, turn.contentStart).join('');
+        expect(label).toContain(`${turn.speaker}:`);
+      }
+      core.close();
+    });
+  }
+
+  it('keeps cue times on subtitle turns and joins consecutive cues of one speaker', async () => {
+    const { run, core } = await freshProject();
+    await run('documents.importFiles', { paths: [path.join(corpus, 'voice-tags.vtt')] });
+    const [doc] = await run('documents.list');
+    const turns = await run('documents.turns', { documentId: doc!.id });
+    expect(turns.map((t) => [t.speaker, t.timeStartMs, t.timeEndMs])).toEqual([
+      ['Moderator', 1000, 3500],
+      ['Lina', 4000, 11000],
+      ['Moderator', 12000, 14000],
+      ['Lina', 15000, 17000],
+    ]);
+    core.close();
+  });
+
+  it('imports a survey: respondents as cases with attributes, answers under their questions, coded by question', async () => {
+    const { run, core } = await freshProject();
+    const [outcome] = await run('documents.importFiles', { paths: [path.join(corpus, surveyFile)], survey: { idColumn: 'Responden' } });
+    expect(outcome).toMatchObject({ status: 'imported', format: 'survey' });
+    expect((outcome as Extract<ImportOutcome, { status: 'imported' }>).documents).toHaveLength(4);
+
+    const cases = await run('cases.list');
+    expect(cases.find((c) => c.name === 'R02')).toMatchObject({
+      attributes: { Generasi: 'Milenial', Usia: '31', Kota: 'Kupang', Platform: 'Shopee' },
+      documents: ['survey-semicolon – R02'],
+    });
+    const r02 = (await run('documents.list')).find((d) => d.name === 'survey-semicolon – R02')!;
+    expect((await run('documents.get', { id: r02.id })).text).toBe(
+      'Mengapa Anda memilih kerja gig?\nModal kecil, cukup HP.\nBisa sambil jaga anak.\n\nApa tantangan terbesar Anda?\nOngkos kirim mahal dan saingan "banting harga".',
+    );
+    const rows = await run('codings.rows', { documentId: r02.id });
+    expect(rows.map((r) => [r.code, r.text])).toEqual([
+      ['Mengapa Anda memilih kerja gig?', 'Modal kecil, cukup HP.\nBisa sambil jaga anak.'],
+      ['Apa tantangan terbesar Anda?', 'Ongkos kirim mahal dan saingan "banting harga".'],
+    ]);
+    const codes = await run('codes.list');
+    const parent = codes.find((c) => c.name === 'survey-semicolon')!;
+    expect(codes.filter((c) => c.parentId === parent.id).map((c) => c.name)).toEqual(['Mengapa Anda memilih kerja gig?', 'Apa tantangan terbesar Anda?']);
+
+    // Importing the same survey again adds nothing.
+    const [again] = await run('documents.importFiles', { paths: [path.join(corpus, surveyFile)], survey: { idColumn: 'Responden' } });
+    expect(again!.status).toBe('duplicate');
+    expect(await run('documents.list')).toHaveLength(4);
+    core.close();
+  });
+
+  it('suggests survey roles in the preview: id, short repeating answers as attributes, long text as open answers', async () => {
+    const { run, core } = await freshProject();
+    const preview = await run('documents.previewSurvey', { path: path.join(corpus, surveyFile) });
+    expect(preview.delimiter).toBe(';');
+    expect(preview.rowCount).toBe(4);
+    expect(preview.columns.map((c) => [c.name, c.role])).toEqual([
+      ['Responden', 'id'],
+      ['Generasi', 'attribute'],
+      ['Usia', 'attribute'],
+      ['Kota', 'attribute'],
+      ['Platform', 'attribute'],
+      ['Mengapa Anda memilih kerja gig?', 'text'],
+      ['Apa tantangan terbesar Anda?', 'text'],
+    ]);
+    core.close();
+  });
+
+  it('names a missing survey column and lists the real ones', async () => {
+    const { run, core } = await freshProject();
+    const [outcome] = await run('documents.importFiles', { paths: [path.join(corpus, surveyFile)], survey: { idColumn: 'Nama' } });
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'survey_column' } });
+    expect((outcome as { error: { message: string } }).error.message).toMatch(/survey-semicolon\.csv has no column named “Nama”.*Responden/);
+    core.close();
+  });
+});
+
+describe('bad files', () => {
+  for (const bad of badFiles) {
+    it(`refuses ${bad.file} (${bad.error}) naming the file, and changes nothing`, async () => {
+      const { run, core } = await freshProject();
+      await run('documents.importFiles', { paths: [path.join(corpus, 'utf8-bom-crlf.txt')] });
+      const before = snapshotDatabase(core.project!.db);
+      const [outcome] = await run('documents.importFiles', { paths: [path.join(corpus, bad.file)] });
+      expect(outcome).toMatchObject({ status: 'failed', error: { code: bad.error } });
+      const failure = outcome as Extract<ImportOutcome, { status: 'failed' }>;
+      expect(failure.error.message).toContain(bad.file);
+      // The same message exists in Bahasa Indonesia, with the file name.
+      const indonesian = interpolate(catalogs.id.errors[failure.error.code as keyof typeof catalogs.id.errors], failure.error.params);
+      expect(indonesian).toContain(bad.file);
+      expect(indonesian).not.toMatch(/\{\{/);
+      expect(snapshotDatabase(core.project!.db)).toEqual(before);
+      expect(core.project!.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      core.close();
+    });
+  }
+
+  it('reports every file of a mixed folder in one batch', async () => {
+    const { run, core } = await freshProject();
+    const outcomes = await run('documents.importFiles', { paths: [corpus] });
+    const byFile = new Map(outcomes.map((o) => [path.basename(o.file), o.status]));
+    for (const bad of badFiles) expect(byFile.get(bad.file), bad.file).toBe('failed');
+    for (const good of goodFiles) expect(['imported', 'duplicate'], good.file).toContain(byFile.get(good.file));
+    expect(outcomes).toHaveLength(goodFiles.length + badFiles.length + 1);
+    core.close();
+  });
+});
