@@ -120,7 +120,8 @@ describe('a researcher’s first session in browser mode', () => {
   it('shows transcript text that looks like HTML as text, never as markup', async () => {
     const hostile = 'Interviewer: <script>window.__xss = 1</script>\nP1: <img src=x onerror="window.__xss = 2"> {{constructor}} <b>bold</b>';
     await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'hostile.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
-    await expect.poll(() => page.locator('.notice').textContent()).toContain('Imported 1');
+    await expect.poll(() => page.locator('.import-counts').textContent()).toContain('Imported 1');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: /^hostile/ }).click();
     await expect.poll(() => page.locator('[data-testid="document-text"]').textContent()).toBe(hostile);
     expect(await page.locator('[data-testid="document-text"] img, [data-testid="document-text"] script, [data-testid="document-text"] b').count()).toBe(0);

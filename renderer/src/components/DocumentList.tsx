@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/model/types';
 import { useRead, useWrite } from '../api/queries';
@@ -10,7 +10,14 @@ export function DocumentList({ selectedId, onSelect }: { selectedId: number | nu
   const { fail } = useNotices();
   const documents = useRead('documents.list', {});
   const remove = useWrite('documents.delete');
+  const rename = useWrite('documents.rename');
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
+  const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+
+  const submitRename = (event: FormEvent) => {
+    event.preventDefault();
+    if (renaming?.name.trim()) rename.mutate({ id: renaming.id, name: renaming.name.trim() }, { onSuccess: () => setRenaming(null), onError: fail });
+  };
 
   return (
     <section className="panel documents" aria-labelledby="documents-heading">
@@ -19,9 +26,24 @@ export function DocumentList({ selectedId, onSelect }: { selectedId: number | nu
       <ul>
         {documents.data?.map((doc) => (
           <li key={doc.id} className={doc.id === selectedId ? 'selected' : undefined}>
-            <button type="button" className="doc-link" onClick={() => onSelect(doc.id)} title={doc.sourceName}>
-              <span className="doc-name">{doc.name}</span>
-              <span className="count">{t('documents.codingCount', { count: doc.codingCount })}</span>
+            {renaming?.id === doc.id ? (
+              <form onSubmit={submitRename} className="inline-form">
+                <input
+                  autoFocus
+                  aria-label={t('document.rename')}
+                  value={renaming.name}
+                  onChange={(e) => setRenaming({ id: doc.id, name: e.target.value })}
+                  onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                />
+              </form>
+            ) : (
+              <button type="button" className="doc-link" onClick={() => onSelect(doc.id)} title={doc.sourceName}>
+                <span className="doc-name">{doc.name}</span>
+                <span className="count">{t('documents.codingCount', { count: doc.codingCount })}</span>
+              </button>
+            )}
+            <button type="button" className="icon" aria-label={`${t('document.rename')} ${doc.name}`} title={t('document.rename')} onClick={() => setRenaming({ id: doc.id, name: doc.name })}>
+              ✎
             </button>
             <button type="button" className="icon" aria-label={t('documents.delete')} title={t('documents.delete')} onClick={() => setDeleting(doc)}>
               ×

@@ -16,7 +16,7 @@ interface PendingSelection {
 }
 
 export function DocumentView({ documentId }: { documentId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { fail } = useNotices();
   const doc = useRead('documents.get', { id: documentId });
   const codings = useRead('codings.list', { documentId });
@@ -66,6 +66,11 @@ export function DocumentView({ documentId }: { documentId: number }) {
     <div className="document-view">
       <header className="doc-header">
         <h2>{doc.data.name}</h2>
+        <p className="doc-source">
+          {t('document.source', { file: doc.data.sourceName, format: doc.data.format })} ·{' '}
+          {t('document.details', { date: new Date(doc.data.importedAt).toLocaleString(i18n.resolvedLanguage) })}
+          {Object.entries(doc.data.importDetails).map(([key, value]) => ` · ${key}: ${value}`)}
+        </p>
       </header>
       <div className="doc-toolbar" aria-live="polite">
         {pending ? (

@@ -4,37 +4,28 @@ import type { Language } from '../../../shared/i18n';
 import type { ProjectInfo } from '../../../shared/model/types';
 import { api } from '../api/client';
 import { useWrite } from '../api/queries';
-import { downloadText, readAsBase64 } from '../app/files';
+import { downloadText } from '../app/files';
+import { useImport } from '../app/importQueue';
 import { useNotices } from '../app/notices';
 import { rememberProject } from '../app/recentProjects';
 import { CoderPrompt } from './CoderPrompt';
 import { LanguageSwitch } from './LanguageSwitch';
 
+const importableTypes = '.txt,.md,.docx,.doc,.pdf,.vtt,.srt,.html,.htm,.csv,.tsv,.odt,.rtf';
+
 export function TopBar({ project }: { project: ProjectInfo }) {
   const { t, i18n } = useTranslation();
-  const { notify, fail } = useNotices();
+  const { fail } = useNotices();
   const fileInput = useRef<HTMLInputElement>(null);
-  const importUploads = useWrite('documents.importUploads');
+  const folderInput = useRef<HTMLInputElement>(null);
+  const { start } = useImport();
   const sample = useWrite('project.openSample');
   const close = useWrite('project.close');
   const [changingCoder, setChangingCoder] = useState(false);
 
-  const importFiles = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
-    const uploads = await Promise.all([...files].map(async (file) => ({ fileName: file.name, base64: await readAsBase64(file) })));
-    importUploads.mutate(
-      { files: uploads },
-      {
-        onSuccess: (outcomes) => {
-          const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-          const failures = outcomes.flatMap((o) => (o.status === 'failed' ? [t(`errors.${o.error.code}`, { file: o.file, defaultValue: o.error.message })] : []));
-          const summary = t('documents.importSummary', { imported: count('imported'), duplicate: count('duplicate'), failed: count('failed') });
-          notify(failures.length ? 'error' : 'info', [summary, ...failures].join(' '));
-        },
-        onError: fail,
-      },
-    );
-    if (fileInput.current) fileInput.current.value = '';
+  const importFiles = (files: FileList | null) => {
+    if (files) start([...files]);
+    for (const input of [fileInput.current, folderInput.current]) if (input) input.value = '';
   };
 
   const exportCsv = async () => {
@@ -56,7 +47,11 @@ export function TopBar({ project }: { project: ProjectInfo }) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('menu.import')}
         </button>
-        <input ref={fileInput} type="file" multiple hidden accept=".txt,.md,text/plain" onChange={(e) => void importFiles(e.target.files)} data-testid="import-input" />
+        <input ref={fileInput} type="file" multiple hidden accept={importableTypes} onChange={(e) => importFiles(e.target.files)} data-testid="import-input" />
+        <button type="button" onClick={() => folderInput.current?.click()}>
+          {t('menu.importFolder')}
+        </button>
+        <input ref={folderInput} type="file" hidden {...{ webkitdirectory: '' }} onChange={(e) => importFiles(e.target.files)} data-testid="import-folder-input" />
         <button type="button" onClick={() => void exportCsv()}>
           {t('menu.exportCsv')}
         </button>

@@ -1,0 +1,87 @@
+/**
+ * The import workflow: files go to the core one per call, each committed in
+ * its own transaction, so the progress shown is real and Cancel stops between
+ * files — everything finished stays, nothing is half-imported. Survey files
+ * pause the queue for the researcher to mark the columns' roles.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { contract } from '../../../shared/api/contract';
+import type { ImportOutcome, SurveyPreview } from '../../../shared/model/types';
+import { api } from '../api/client';
+import { invalidateTopics } from '../api/queries';
+import { readAsBase64 } from './files';
+import { useNotices } from './notices';
+
+export interface SurveyChoice {
+  idColumn?: string;
+  textColumns: string[];
+  attributeColumns: string[];
+}
+
+export type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'survey'; preview: SurveyPreview; answer(choice: SurveyChoice | null): void }
+  | { phase: 'running'; current: number; total: number; fileName: string }
+  | { phase: 'done'; outcomes: ImportOutcome[]; total: number; cancelled: boolean };
+
+const surveyFile = /\.(csv|tsv)$/i;
+
+const ImportContext = createContext<{ state: ImportState; start(files: File[]): void; cancel(): void; dismiss(): void } | null>(null);
+
+export function ImportProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const { fail } = useNotices();
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const cancelled = useRef(false);
+
+  const askSurvey = (preview: SurveyPreview) => new Promise<SurveyChoice | null>((resolve) => setState({ phase: 'survey', preview, answer: resolve }));
+
+  const start = useCallback(
+    (files: File[]) => {
+      if (files.length === 0) return;
+      cancelled.current = false;
+      void (async () => {
+        const outcomes: ImportOutcome[] = [];
+        try {
+          for (const [i, file] of files.entries()) {
+            if (cancelled.current) break;
+            const upload = { fileName: file.name, base64: await readAsBase64(file) };
+            let survey: SurveyChoice | undefined;
+            if (surveyFile.test(file.name)) {
+              try {
+                const choice = await askSurvey(await api.call('documents.previewSurvey', { upload }));
+                if (!choice) continue;
+                survey = choice;
+              } catch {
+                // An unreadable CSV is reported by the import itself, with its reason.
+              }
+            }
+            setState({ phase: 'running', current: i + 1, total: files.length, fileName: file.name });
+            outcomes.push(...(await api.call('documents.importUploads', { files: [upload], survey })));
+            await invalidateTopics(queryClient, contract['documents.importUploads'].touches);
+          }
+          setState({ phase: 'done', outcomes, total: files.length, cancelled: cancelled.current });
+        } catch (error) {
+          fail(error);
+          setState({ phase: 'done', outcomes, total: files.length, cancelled: true });
+        }
+      })();
+    },
+    [queryClient, fail],
+  );
+
+  const value = {
+    state,
+    start,
+    cancel: () => (cancelled.current = true),
+    dismiss: () => setState({ phase: 'idle' }),
+  };
+  return <ImportContext.Provider value={value}>{children}</ImportContext.Provider>;
+}
+
+export function useImport() {
+  const value = useContext(ImportContext);
+  if (!value) throw new Error('useImport outside ImportProvider');
+  return value;
+}
