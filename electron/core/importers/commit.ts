@@ -92,12 +92,17 @@ export function commitDocument(project: Project, parsed: ParsedDocument, source:
   const insertTurn = project.stmt(
     `INSERT INTO turns(document_id, speaker_id, start, content_start, "end", time_start_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const speakers = new Set<string>();
+  // A transcript has a handful of speakers and hundreds of turns: look each speaker up once.
+  const speakers = new Map<string, number>();
   for (const turn of turns) {
-    const speaker = ensureSpeaker(project, turn.speaker, labels);
-    speakers.add(turn.speaker);
-    if (speaker.caseId !== null) linkCaseToDocument(project, speaker.caseId, documentId);
-    insertTurn.run(documentId, speaker.id, index.toCodePoint(turn.start), index.toCodePoint(turn.contentStart), index.toCodePoint(turn.end), turn.timeStartMs, turn.timeEndMs);
+    let speakerId = speakers.get(turn.speaker);
+    if (speakerId === undefined) {
+      const speaker = ensureSpeaker(project, turn.speaker, labels);
+      if (speaker.caseId !== null) linkCaseToDocument(project, speaker.caseId, documentId);
+      speakerId = speaker.id;
+      speakers.set(turn.speaker, speakerId);
+    }
+    insertTurn.run(documentId, speakerId, index.toCodePoint(turn.start), index.toCodePoint(turn.contentStart), index.toCodePoint(turn.end), turn.timeStartMs, turn.timeEndMs);
   }
-  return { documentId, name, length: index.length, speakers: [...speakers] };
+  return { documentId, name, length: index.length, speakers: [...speakers.keys()] };
 }

@@ -1,0 +1,66 @@
+/** Shared pieces of the benchmarks: deterministic text, timing, percentiles, a throwaway core. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Core } from '../../electron/core/core';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same work. */
+export function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const vocabulary = (
+  'saya kami mereka tidak yang dengan untuk ada ini itu sudah karena jadi bisa harus kerja uang keluarga anak klien ' +
+  'aplikasi ojek desain penghasilan tidak menentu persaingan jaringan komunitas belajar platform bayar bulan ramai sepi ' +
+  'the and of to that it was for with work money family client platform income flexible network learn pay month café 😅'
+).split(' ');
+
+/** A transcript of about `words` words in alternating interviewer and informant turns. */
+export function transcript(random: () => number, words: number): string {
+  const lines: string[] = [];
+  let total = 0;
+  for (let turn = 0; total < words; turn++) {
+    const n = 8 + Math.floor(random() * 60);
+    const body = Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+    lines.push(`${turn % 2 === 0 ? 'Pewawancara' : 'Informan'}: ${body}.`);
+    total += n;
+  }
+  return lines.join('\n');
+}
+
+export async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `tematik-bench-${prefix}-`));
+}
+
+export function benchCore(dir: string): Core {
+  return new Core({ shell: 'cli', resourceDir: repoRoot, sampleDir: dir, fallbackCoder: 'bench' });
+}
+
+export function row(step: string, ms: number, floor: number | null): string {
+  const f = floor === null ? '         -' : floor.toFixed(1).padStart(10);
+  return `${step.padEnd(22)} ${ms.toFixed(1).padStart(10)} ${f}   ${floor === null ? '-' : (ms / floor).toFixed(2)}`;
+}
+
+export const header = `${'step'.padEnd(22)} ${'tematik ms'.padStart(10)} ${'floor ms'.padStart(10)}   ratio`;
+
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [-- --only slice|import] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]`
+ * Benchmarks are measurements, not tests: keep timings out of `npm test`.
+ */
+import { parseArgs } from 'node:util';
+import { benchImports } from './imports';
+import { benchSlice } from './slice';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    docs: { type: 'string', default: '100' },
+    words: { type: 'string', default: '5000' },
+    codings: { type: 'string', default: '50' },
+    codes: { type: 'string', default: '30' },
+    'import-docs': { type: 'string', default: '1000' },
+    'import-words': { type: 'string', default: '8000' },
+    docx: { type: 'string', default: '100' },
+  },
+});
+
+if (!values.only || values.only === 'slice') await benchSlice(Number(values.docs), Number(values.words), Number(values.codings), Number(values.codes));
+if (!values.only || values.only === 'import') await benchImports(Number(values['import-docs']), Number(values['import-words']), Number(values.docx));
