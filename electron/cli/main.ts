@@ -48,6 +48,19 @@ function withProject<A extends unknown[]>(action: (...args: A) => Promise<number
   };
 }
 
+/** Wrap a verb that makes its own project: errors to stderr and exit code, project closed. */
+function withoutProject<A extends unknown[]>(action: (...args: A) => Promise<void>) {
+  return async (...args: A): Promise<void> => {
+    try {
+      await action(...args);
+    } catch (error) {
+      fail(error);
+    } finally {
+      core.close();
+    }
+  };
+}
+
 function fail(error: unknown): void {
   const message = error instanceof AppError ? errorMessage(error) : (error as Error).message;
   process.stderr.write(`tematik: ${message}\n`);
@@ -64,33 +77,23 @@ program
   .command('init')
   .argument('<project>', 'project file to create (*.tematik)')
   .description('create a new, empty project; refuses if the file exists')
-  .action(async (project: string) => {
-    try {
-      const info = await run('project.create', { path: project });
-      out(`Created ${info.path}`);
-    } catch (error) {
-      fail(error);
-    } finally {
-      core.close();
-    }
-  });
+  .action(
+    withoutProject(async (project: string) => {
+      out(`Created ${(await run('project.create', { path: project })).path}`);
+    }),
+  );
 
 program
   .command('sample')
   .argument('<project>', 'project file to create')
   .option('--lang <lang>', 'codebook language: id or en', 'id')
   .description('create the coded sample study (gig workers in Kupang)')
-  .action(async (project: string, options: { lang: string }) => {
-    try {
+  .action(
+    withoutProject(async (project: string, options: { lang: string }) => {
       if (fs.existsSync(project)) throw new AppError('file_exists', { file: project });
-      const info = await run('project.openSample', { path: project, lang: options.lang });
-      out(`Created ${info.path}`);
-    } catch (error) {
-      fail(error);
-    } finally {
-      core.close();
-    }
-  });
+      out(`Created ${(await run('project.openSample', { path: project, lang: options.lang })).path}`);
+    }),
+  );
 
 program
   .command('import')

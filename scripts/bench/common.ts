@@ -3,18 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Core } from '../../electron/core/core';
+import { rng } from '../../test/helpers/random';
+
+export { rng };
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same work. */
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const vocabulary = (
   'saya kami mereka tidak yang dengan untuk ada ini itu sudah karena jadi bisa harus kerja uang keluarga anak klien ' +

@@ -6,15 +6,7 @@
 import { AppError } from '../../shared/api/errors';
 import { chooseImporter, extensionOf, surveyExtensions } from '../../electron/core/importers/registry';
 import { previewSurvey } from '../../electron/core/importers/survey';
-
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './random';
 
 export function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
   const out = Uint8Array.from(bytes);
