@@ -266,6 +266,8 @@ async function listing(what: string): Promise<Record<string, unknown>[]> {
         coder: r.coder,
         created_at: r.createdAt,
         memo: r.memo,
+        speaker: r.speaker,
+        timestamp: r.timestamp,
       }));
     case 'cases':
       return (await run('cases.list', {})).map((c) => ({ name: c.name, attributes: c.attributes, documents: c.documents }));

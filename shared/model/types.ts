@@ -52,6 +52,10 @@ export interface CodingRow {
   id: number;
   document: string;
   code: string;
+  /** The speaker whose turn the coding starts in, if the document has turns. */
+  speaker: string | null;
+  /** The cue time of that turn as hh:mm:ss, for transcripts with times. */
+  timestamp: string | null;
   start: number;
   end: number;
   text: string;

@@ -96,7 +96,11 @@ describe('bringing a folder of transcripts into a new project', { timeout: 60_00
     await lina.getByRole('button', { name: 'Lina' }).click();
     await page.getByLabel('Rename speaker').fill('Lina Bessie');
     await page.getByLabel('Rename speaker').press('Enter');
-    await expect.poll(() => page.locator('.speakers li[data-speaker="Lina Bessie"] .case-name').textContent()).toContain('Lina');
+    const linaCase = page.getByLabel('Case: Lina Bessie');
+    await expect.poll(() => linaCase.inputValue()).toBe('Lina');
+    await linaCase.fill('Informan 7');
+    await linaCase.press('Enter');
+    await expect.poll(() => page.getByLabel('Case: Lina Bessie').inputValue()).toBe('Informan 7');
 
     await page.getByLabel('Merge into… Moderator').selectOption({ label: 'Interviewer' });
     await expect.poll(() => page.locator('.speakers li[data-speaker="Moderator"]').count()).toBe(0);

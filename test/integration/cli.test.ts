@@ -65,7 +65,8 @@ describe('the tematik CLI', { timeout: 120_000 }, () => {
 
     ok(dir, 'export', 'csv', 'p.tematik', '--out', 'out');
     const csv = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(dir, 'out', 'codings.csv'), 'utf8'), { header: true });
-    expect(csv.meta.fields).toEqual(['document', 'code', 'start', 'end', 'text', 'coder', 'created_at', 'memo']);
+    expect(csv.meta.fields).toEqual(['document', 'code', 'start', 'end', 'text', 'coder', 'created_at', 'memo', 'speaker', 'timestamp']);
+    expect(csv.data[0]).toMatchObject({ speaker: 'Dedi', timestamp: '' });
     expect(csv.data.map((r) => [r.code, r.start, r.end, r.text])).toEqual([
       ['Income uncertainty', '43', '57', 'Ongkir mahal 😅'],
       ['Competition', '56', '72', '😅, saingan berat'],

@@ -64,6 +64,13 @@ describe('every format researchers bring', () => {
       ['Moderator', 12000, 14000],
       ['Lina', 15000, 17000],
     ]);
+    // A coding exported from that transcript carries its speaker and cue time.
+    const code = await run('codes.create', { name: 'Ojek' });
+    const lina = turns[1]!;
+    await run('codings.create', { documentId: doc!.id, codeId: code.id, start: lina.contentStart, end: lina.contentStart + 13 });
+    expect((await run('codings.rows', {})).map((r) => [r.text, r.speaker, r.timestamp])).toEqual([['Terima kasih.', 'Lina', '00:00:04']]);
+    const { csv } = await run('export.codingsCsv');
+    expect(csv.split('\r\n')[1]).toMatch(/,Terima kasih\.,.*,Lina,00:00:04$/);
     core.close();
   });
 

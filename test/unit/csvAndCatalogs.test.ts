@@ -7,12 +7,12 @@ describe('codings CSV', () => {
   it('survives commas, quotes, line breaks and emoji in the text', () => {
     const text = 'Dia bilang, "kerja betul-betul?"\nLalu 😅 diam; selesai.';
     const csv = codingsToCsv([
-      { id: 1, document: 'Wawancara, 1', code: 'Stigma', start: 3, end: 40, text, coder: 'Ana', createdAt: '2026-01-01T00:00:00.000Z', memo: null },
+      { id: 1, document: 'Wawancara, 1', code: 'Stigma', speaker: 'Rina', timestamp: '00:01:02', start: 3, end: 40, text, coder: 'Ana', createdAt: '2026-01-01T00:00:00.000Z', memo: null },
     ]);
     const parsed = Papa.parse<string[]>(csv.trim());
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual([...codingsCsvColumns]);
-    expect(parsed.data[1]).toEqual(['Wawancara, 1', 'Stigma', '3', '40', text, 'Ana', '2026-01-01T00:00:00.000Z', '']);
+    expect(parsed.data[1]).toEqual(['Wawancara, 1', 'Stigma', '3', '40', text, 'Ana', '2026-01-01T00:00:00.000Z', '', 'Rina', '00:01:02']);
   });
 });
 

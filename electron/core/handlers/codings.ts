@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/errors';
 import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
+import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
 import { getCode } from './codes';
 import { ensureCoder } from './coders';
@@ -36,21 +37,31 @@ function toCoding(row: CodingDbRow): Coding {
 export function codingRows(project: Project, filter: { documentId?: number; codeId?: number }): CodingRow[] {
   const rows = project
     .stmt(
-      `SELECT k.document_id, d.name AS document, o.name AS code, k.id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo
+      `SELECT k.document_id, d.name AS document, o.name AS code, k.id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo,
+         turn.speaker, turn.time_start_ms
        FROM codings k
+       LEFT JOIN (SELECT t.document_id, t.start, t."end", t.time_start_ms, s.name AS speaker FROM turns t JOIN speakers s ON s.id = t.speaker_id) turn
+         ON turn.document_id = k.document_id AND turn.start <= k.start AND turn."end" > k.start
        JOIN documents d ON d.id = k.document_id
        JOIN codes o ON o.id = k.code_id
        JOIN coders c ON c.id = k.coder_id
        WHERE (@documentId IS NULL OR k.document_id = @documentId) AND (@codeId IS NULL OR k.code_id = @codeId)
        ORDER BY d.name COLLATE NOCASE, k.start, k."end", o.name`,
     )
-    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as (CodingDbRow & { document: string; code: string })[];
+    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as (CodingDbRow & {
+    document: string;
+    code: string;
+    speaker: string | null;
+    time_start_ms: number | null;
+  })[];
   return rows.map((row) => {
     const doc = project.documentText(row.document_id)!;
     return {
       id: row.id,
       document: row.document,
       code: row.code,
+      speaker: row.speaker,
+      timestamp: row.time_start_ms === null ? null : formatTimestamp(row.time_start_ms),
       start: row.start,
       end: row.end,
       text: sliceCodePoints(doc.text, row.start, row.end, doc.index),

@@ -57,9 +57,19 @@ function SpeakerRow({ speaker, others }: { speaker: Speaker; others: Speaker[] }
           {t('speakers.interviewer')}
         </label>
         {!speaker.isInterviewer && (
-          <span className="case-name" title={t('speakers.case')}>
-            {t('speakers.case')}: {speaker.caseName ?? '—'}
-          </span>
+          <label className="case-name">
+            {t('speakers.case')}:
+            <input
+              key={speaker.caseName ?? ''}
+              defaultValue={speaker.caseName ?? ''}
+              aria-label={`${t('speakers.case')}: ${speaker.name}`}
+              onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+              onBlur={(e) => {
+                const value = e.target.value.trim();
+                if (value !== (speaker.caseName ?? '')) update.mutate({ id: speaker.id, caseName: value || null }, { onError: fail });
+              }}
+            />
+          </label>
         )}
         {others.length > 0 && (
           <select
