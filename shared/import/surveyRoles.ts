@@ -31,18 +31,27 @@ export function summariseColumns(header: readonly string[], rows: readonly (read
       distinct: new Set(values).size,
       averageLength: values.length ? totalLength / values.length : 0,
       maxLength: values.reduce((n, v) => Math.max(n, v.length), 0),
+      /** Share of values with at least three words. */
+      wordy: values.length ? values.filter((v) => v.split(/\s+/).length >= 3).length / values.length : 0,
     };
   });
 
   const unique = (s: (typeof summaries)[number]) => s.filled === rows.length && s.distinct === rows.length && rows.length > 0;
   const idColumn = summaries.find((s) => idName.test(s.name.trim()) && unique(s)) ?? summaries.find((s) => unique(s) && s.averageLength <= 40);
 
-  return summaries.map(({ maxLength, ...s }, column) => {
-    let role: ColumnRole;
-    if (idColumn && column === summaries.indexOf(idColumn)) role = 'id';
-    else if (s.filled === 0) role = 'ignore';
-    else if (s.averageLength >= 40 || maxLength >= 120) role = 'text';
-    else role = 'attribute';
-    return { ...s, role, averageLength: Math.round(s.averageLength * 10) / 10 };
+  const idIndex = idColumn ? summaries.indexOf(idColumn) : -1;
+  const roles = summaries.map((s, column): ColumnRole => {
+    if (column === idIndex) return 'id';
+    if (s.filled === 0) return 'ignore';
+    if (s.averageLength >= 40 || s.maxLength >= 120) return 'text';
+    // Short answers are still open text when they are sentences that rarely repeat.
+    if (s.averageLength >= 15 && s.wordy >= 0.8 && s.distinct >= 0.8 * s.filled) return 'text';
+    return 'attribute';
   });
+  // A survey is imported for its open answers: without any, take the longest answers.
+  if (!roles.includes('text')) {
+    const longest = summaries.reduce((best, s, i) => (roles[i] === 'attribute' && (best < 0 || s.averageLength > summaries[best]!.averageLength) ? i : best), -1);
+    if (longest >= 0) roles[longest] = 'text';
+  }
+  return summaries.map(({ maxLength: _max, wordy: _wordy, ...s }, column) => ({ ...s, role: roles[column]!, averageLength: Math.round(s.averageLength * 10) / 10 }));
 }

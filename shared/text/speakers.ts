@@ -75,7 +75,16 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
   });
 }
 
+/**
+ * Whether a label names the interviewer: the label itself, or its first word
+ * for numbered or annotated labels ("Pewawancara 2", "Interviewer (Ana)").
+ * One-letter labels (I, Q) must match whole, so "I Made" stays a participant.
+ */
 export function isInterviewerLabel(speaker: string, labels: readonly string[] = defaultInterviewerLabels): boolean {
-  const folded = speaker.toLocaleLowerCase();
-  return labels.some((label) => label.toLocaleLowerCase() === folded);
+  const folded = speaker.trim().toLocaleLowerCase();
+  const firstWord = folded.split(/[\s(]+/)[0] ?? '';
+  return labels.some((label) => {
+    const l = label.toLocaleLowerCase();
+    return l === folded || (l.length > 1 && l === firstWord);
+  });
 }

@@ -33,6 +33,10 @@ describe('speaker turns', () => {
     expect(isInterviewerLabel('pewawancara')).toBe(true);
     expect(isInterviewerLabel('Q')).toBe(true);
     expect(isInterviewerLabel('Rina')).toBe(false);
+    expect(isInterviewerLabel('Pewawancara 2')).toBe(true);
+    expect(isInterviewerLabel('Interviewer (Ana)')).toBe(true);
+    expect(isInterviewerLabel('I Made')).toBe(false);
+    expect(isInterviewerLabel('Peneliti')).toBe(true);
   });
 
   it('parses and formats time stamps', () => {
