@@ -23,7 +23,7 @@ export const en = {
     create: 'Create project',
     open: 'Open project',
     sample: 'Open the sample study',
-    sampleHint: 'Six coded interviews with gig workers in Kupang, to explore before you start your own.',
+    sampleHint: 'Seven coded interviews with gig workers in Kupang, to explore before you start your own.',
     recent: 'Recent projects',
   },
   coder: {

@@ -25,7 +25,7 @@ export const id: Catalog = {
     create: 'Buat proyek',
     open: 'Buka proyek',
     sample: 'Buka studi contoh',
-    sampleHint: 'Enam wawancara berkode dengan pekerja gig di Kupang, untuk dijelajahi sebelum Anda mulai.',
+    sampleHint: 'Tujuh wawancara berkode dengan pekerja gig di Kupang, untuk dijelajahi sebelum Anda mulai.',
     recent: 'Proyek terakhir',
   },
   coder: {

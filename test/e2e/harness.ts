@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { repoRoot } from '../helpers/tempProject';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 export const screenshotDir = path.join(repoRoot, 'test-output', 'e2e');
 
