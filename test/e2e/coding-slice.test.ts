@@ -90,6 +90,18 @@ describe('a researcher’s first session in browser mode', () => {
     await screenshot(page, '02-coded-passage');
   });
 
+  it('writes a code’s definition and coding guidance', async () => {
+    await page.locator('.code-tree li[data-code="Self-insurance"]').getByRole('button', { name: 'Self-insurance' }).click();
+    const dialog = page.getByRole('form', { name: 'Code details' });
+    await dialog.getByLabel('Description', { exact: true }).fill('Workers insuring themselves');
+    await dialog.getByLabel('Include when…', { exact: true }).fill('Saving or buying insurance privately');
+    await dialog.getByLabel('Do not include when…').fill('Employer-paid schemes');
+    await screenshot(page, '02b-code-details');
+    await dialog.getByRole('button', { name: 'Save code' }).click();
+    const item = page.locator('.code-tree li[data-code="Self-insurance"]');
+    await expect.poll(() => item.getAttribute('title')).toBe('Workers insuring themselves\n+ Saving or buying insurance privately\n− Employer-paid schemes');
+  });
+
   it('exports the codings as CSV with the new coding in it', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export codings (CSV)' }).click()]);
     const file = path.join(dir, download.suggestedFilename());
@@ -103,6 +115,7 @@ describe('a researcher’s first session in browser mode', () => {
     await page.reload();
     await page.getByRole('button', { name: /05 Kevin - software developer/ }).click();
     await expect.poll(() => page.locator('mark[data-codes*="Self-insurance"]').allTextContents().then((t) => t.join(''))).toBe(passage);
+    expect(await page.locator('.code-tree li[data-code="Self-insurance"]').getAttribute('title')).toContain('Employer-paid schemes');
   });
 
   it('switches the interface to Bahasa Indonesia and remembers it', async () => {

@@ -5,6 +5,7 @@ import { flattenCodeTree } from '../../../shared/model/codeTree';
 import type { Code } from '../../../shared/model/types';
 import { useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
+import { CodeDetailsDialog } from './CodeDetailsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface PendingDelete {
@@ -25,6 +26,7 @@ export function Codebook() {
   const [parentId, setParentId] = useState<number | null>(null);
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
   const [deleting, setDeleting] = useState<PendingDelete | null>(null);
+  const [editing, setEditing] = useState<Code | null>(null);
   const rows = flattenCodeTree(codes.data ?? []);
 
   const add = (event: FormEvent) => {
@@ -52,7 +54,7 @@ export function Codebook() {
       {rows.length === 0 && <p className="hint">{t('codebook.empty')}</p>}
       <ul className="code-tree">
         {rows.map(({ code, depth }) => (
-          <li key={code.id} style={{ paddingLeft: `${depth * 14}px` }} data-code={code.name} title={code.description}>
+          <li key={code.id} style={{ paddingLeft: `${depth * 14}px` }} data-code={code.name} title={[code.description, code.inclusion && `+ ${code.inclusion}`, code.exclusion && `− ${code.exclusion}`].filter(Boolean).join('\n')}>
             <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
             {renaming?.id === code.id ? (
               <form onSubmit={rename} className="inline-form">
@@ -65,7 +67,9 @@ export function Codebook() {
                 />
               </form>
             ) : (
-              <span className="code-name">{code.name}</span>
+              <button type="button" className="code-name link-plain" title={t('codebook.details')} onClick={() => setEditing(code)}>
+                {code.name}
+              </button>
             )}
             <span className="count" aria-label="codings">
               {code.codingCount}
@@ -96,6 +100,7 @@ export function Codebook() {
           {t('codebook.add')}
         </button>
       </form>
+      {editing && <CodeDetailsDialog code={editing} onClose={() => setEditing(null)} />}
       {deleting && (
         <ConfirmDialog
           message={t('codebook.deleteConfirm', { name: deleting.code.name, codings: deleting.codings, documents: deleting.documents, children: deleting.children })}
