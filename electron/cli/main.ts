@@ -12,9 +12,9 @@ import { AppError, interpolate, type ErrorCode, type ErrorParams } from '../../s
 import { catalogs, type Language } from '../../shared/i18n';
 import { Core } from '../core/core';
 import { call } from '../core/dispatcher';
-import { codePath } from '../../shared/model/codeTree';
+import { codePath, findCode } from '../../shared/model/codeTree';
 import type { ImportOutcome } from '../../shared/model/types';
-import { findCode, findDocument, parsePosition } from './resolve';
+import { findDocument, parsePosition } from './resolve';
 
 const resourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const language: Language = /^id/i.test(process.env.TEMATIK_LANG ?? process.env.LANG ?? '') ? 'id' : 'en';
@@ -168,6 +168,22 @@ codes
     }),
   );
 
+codes
+  .command('merge')
+  .argument('<project>')
+  .argument('<source>', 'code to merge away (name or path)')
+  .argument('<target>', 'code that receives its codings (name or path)')
+  .description('move every coding of SOURCE to TARGET (duplicates collapse), then remove SOURCE')
+  .action(
+    withProject(async (sourceName: string, targetName: string) => {
+      const all = await run('codes.list', {});
+      const source = findCode(all, sourceName);
+      const target = findCode(all, targetName);
+      const result = await run('codes.merge', { sourceId: source.id, targetId: target.id });
+      out(`Merged ${source.name} into ${target.name}: ${result.moved} codings moved, ${result.collapsed} duplicates collapsed`);
+    }),
+  );
+
 program
   .command('code')
   .argument('<project>')
@@ -289,6 +305,36 @@ program
         out(`# ${catalogs[language].cooccurrence.rule}`);
         for (const p of pairs) out(`${p.a}\t${p.b}\t${p.count}`);
       }
+    }),
+  );
+
+program
+  .command('search')
+  .argument('<project>')
+  .argument('<terms...>', 'words to find; every word must occur in a document, in any inflected form')
+  .option('--lang <lang>', 'stem as id (Bahasa Indonesia) or en (English); both when omitted')
+  .option('--limit <n>', 'at most this many hits', '10000')
+  .option('--json', 'print JSON: [{"document", "start", "end", "text", "context"}]')
+  .description('stemmed full-text search with keyword in context (pendapatannya and berpendapatan both find pendapatan)')
+  .action(
+    withProject(async (terms: string[], options: { lang?: string; limit: string; json?: boolean }) => {
+      const hits = await run('search.text', { terms: terms.join(' '), lang: options.lang, limit: parsePosition('--limit', options.limit) });
+      if (options.json) json(hits.map(({ document, start, end, text, context }) => ({ document, start, end, text, context })));
+      else for (const h of hits) out(`${h.document}\t${h.start}–${h.end}\t${h.context}`);
+    }),
+  );
+
+program
+  .command('query')
+  .argument('<project>')
+  .argument('<expression>', 'code names (double-quoted when they contain spaces) with AND, OR, NOT, NEAR/N and parentheses')
+  .option('--json', 'print JSON: [{"document", "start", "end", "text"}]')
+  .description('passages that match a boolean code query: AND = the overlapping part, OR = either, NOT = the first without the second, NEAR/N = passages of both within N characters')
+  .action(
+    withProject(async (expression: string, options: { json?: boolean }) => {
+      const passages = await run('analysis.query', { expression });
+      if (options.json) json(passages.map(({ document, start, end, text }) => ({ document, start, end, text })));
+      else for (const p of passages) out(`${p.document}\t${p.start}–${p.end}\t${p.text.replace(/\s+/g, ' ')}`);
     }),
   );
 

@@ -18,7 +18,9 @@ import type {
   DocumentFull,
   DocumentSummary,
   ImportOutcome,
+  Passage,
   ProjectInfo,
+  SearchHit,
   Speaker,
   SurveyPreview,
   Turn,
@@ -127,6 +129,7 @@ export const contract = {
     ['codes', 'codings'],
   ),
   'codes.usage': read<{ codings: number; documents: number; children: number }>()(z.strictObject({ id }), ['codes', 'codings']),
+  'codes.merge': write<{ moved: number; collapsed: number; target: Code }>()(z.strictObject({ sourceId: id, targetId: id }), ['codes', 'codings']),
   'codes.delete': write<{ deletedCodings: number; deletedCodes: number }>()(z.strictObject({ id }), ['codes', 'codings']),
 
   'codings.list': read<Coding[]>()(z.strictObject({ documentId: id.optional() }), ['codings']),
@@ -173,6 +176,11 @@ export const contract = {
   ),
   'speakers.merge': write<Speaker>()(z.strictObject({ sourceId: id, targetId: id }), ['speakers', 'cases', 'documents']),
 
+  'search.text': read<SearchHit[]>()(
+    z.strictObject({ terms: z.string().max(1000), lang: z.enum(['id', 'en']).optional(), limit: z.number().int().positive().max(100_000).optional() }),
+    ['documents'],
+  ),
+  'analysis.query': read<Passage[]>()(z.strictObject({ expression: z.string().max(5000) }), ['codings', 'codes', 'documents']),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(empty, ['codings', 'codes']),
 
   'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),

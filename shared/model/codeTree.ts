@@ -1,3 +1,4 @@
+import { AppError } from '../api/errors';
 import type { Code } from './types';
 
 export interface CodeTreeRow {
@@ -35,4 +36,20 @@ export function codePath(codes: readonly Code[], code: Code): string {
     parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
   }
   return parts.join('/');
+}
+
+/** A code by its path ("Parent/Child") or by a name that is unique in the codebook. */
+export function findCode(codes: readonly Code[], wanted: string): Code {
+  const folded = wanted.toLocaleLowerCase();
+  const byPath = codes.filter((c) => codePath(codes, c).toLocaleLowerCase() === folded);
+  if (byPath.length === 1) return byPath[0]!;
+  const byName = codes.filter((c) => c.name.toLocaleLowerCase() === folded);
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1) {
+    throw new AppError('validation', {
+      op: 'code',
+      detail: `“${wanted}” names several codes; give the path: ${byName.map((c) => codePath(codes, c)).join(', ')}`,
+    });
+  }
+  throw new AppError('not_found', { what: 'Code', name: wanted });
 }

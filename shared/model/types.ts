@@ -149,3 +149,17 @@ export interface Turn {
   timeStartMs: number | null;
   timeEndMs: number | null;
 }
+
+/** A passage found by a query or a search; positions in code points. */
+export interface Passage {
+  document: string;
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface SearchHit extends Passage {
+  /** The hit with some words either side, for keyword-in-context lists. */
+  context: string;
+}

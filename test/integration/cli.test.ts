@@ -107,5 +107,22 @@ describe('the tematik CLI', { timeout: 120_000 }, () => {
     expect(cases.find((c) => c.name === 'Kevin')?.attributes.generation).toBe('Gen Z');
     const pairs = JSON.parse(ok(dir, 'cooccurrence', 'sample.tematik', '--json')) as { a: string; b: string; count: number }[];
     expect(pairs[0]).toEqual({ a: 'Income uncertainty', b: 'No welfare protection', count: expect.any(Number) });
+
+    const passages = JSON.parse(ok(dir, 'query', 'sample.tematik', '"Stigma and social perception" AND (Inclusivity OR Networking)', '--json')) as Record<string, unknown>[];
+    expect(passages).toEqual([
+      { document: '03 Maria - MC acara', start: 1296, end: 1390, text: 'Ada klien yang minta MC perempuan tapi harus "yang cantik dan langsing", bukan soal kemampuan.' },
+      { document: '06 Sarlota - kurir makanan', start: 837, end: 916, text: 'Di pangkalan juga kadang bapak-bapak bilang perempuan lebih baik di rumah saja.' },
+    ]);
+    expect(tematik(dir, 'query', 'sample.tematik', 'Inclusivity AND')).toMatchObject({ code: 1, stderr: expect.stringContaining('character 16: the expression ends too early') });
+
+    const hits = JSON.parse(ok(dir, 'search', 'sample.tematik', 'bersaing', '--lang', 'id', '--json')) as { document: string; text: string; context: string }[];
+    expect(hits.map((h) => h.text)).toEqual(['Persaingan', 'persaingan', 'persaingan', 'Saingan']);
+    expect(Object.keys(hits[0]!)).toEqual(['document', 'start', 'end', 'text', 'context']);
+    expect(hits[0]!.context).toContain('Persaingan makin ketat');
+
+    ok(dir, 'codes', 'merge', 'sample.tematik', 'Competition', 'Challenges/Income uncertainty');
+    const codes = JSON.parse(ok(dir, 'list', 'sample.tematik', 'codes', '--json')) as { name: string; codings: number }[];
+    expect(codes.find((c) => c.name === 'Competition')).toBeUndefined();
+    expect(codes.find((c) => c.name === 'Income uncertainty')?.codings).toBe(19);
   });
 });

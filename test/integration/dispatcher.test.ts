@@ -128,3 +128,32 @@ describe('the dispatcher on a real project file', () => {
     core.close();
   });
 });
+
+describe('merging codes', () => {
+  it('moves codings, collapses duplicates of the same range and coder, re-parents sub-codes', async () => {
+    const { run, core } = await projectWithInterview();
+    const [doc] = await run('documents.list');
+    const income = await run('codes.create', { name: 'Income' });
+    const money = await run('codes.create', { name: 'Money' });
+    const child = await run('codes.create', { name: 'Late pay', parentId: money.id });
+    await run('codings.create', { documentId: doc!.id, codeId: income.id, start: 0, end: 10, coder: 'Ana' });
+    await run('codings.create', { documentId: doc!.id, codeId: money.id, start: 0, end: 10, coder: 'Ana' });
+    await run('codings.create', { documentId: doc!.id, codeId: money.id, start: 0, end: 10, coder: 'Budi' });
+    await run('codings.create', { documentId: doc!.id, codeId: money.id, start: 20, end: 30, coder: 'Ana' });
+
+    expect(await run('codes.merge', { sourceId: money.id, targetId: income.id })).toMatchObject({ moved: 2, collapsed: 1, target: { name: 'Income', codingCount: 3 } });
+    const codes = await run('codes.list');
+    expect(codes.map((c) => [c.name, c.parentId])).toEqual([
+      ['Income', null],
+      ['Late pay', income.id],
+    ]);
+    expect((await run('codings.rows', {})).map((r) => [r.code, r.start, r.coder])).toEqual([
+      ['Income', 0, 'Ana'],
+      ['Income', 0, 'Budi'],
+      ['Income', 20, 'Ana'],
+    ]);
+    await expect(run('codes.merge', { sourceId: income.id, targetId: child.id })).rejects.toMatchObject({ code: 'code_cycle' });
+    expect(codes).toEqual(await run('codes.list'));
+    core.close();
+  });
+});

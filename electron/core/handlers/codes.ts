@@ -139,6 +139,32 @@ export const codeHandlers: HandlersFor<'codes'> = {
     return usage(project, id);
   },
 
+  /**
+   * Merging moves every coding of the source to the target; a coding that would
+   * repeat one the target already has (same document, range and coder) collapses
+   * into it. Sub-codes of the source move under the target; the source goes.
+   */
+  'codes.merge': ({ sourceId, targetId }, core) => {
+    const project = core.requireProject();
+    const source = getCode(project, sourceId);
+    getCode(project, targetId);
+    if (sourceId === targetId || subtree(project, sourceId).includes(targetId)) throw new AppError('code_cycle');
+    const collapsed = project
+      .stmt(
+        `DELETE FROM codings WHERE code_id = @source AND EXISTS (
+           SELECT 1 FROM codings t WHERE t.code_id = @target AND t.document_id = codings.document_id
+             AND t.start = codings.start AND t."end" = codings."end" AND t.coder_id = codings.coder_id)`,
+      )
+      .run({ source: sourceId, target: targetId }).changes;
+    const moved = project.stmt('UPDATE codings SET code_id = ? WHERE code_id = ?').run(targetId, sourceId).changes;
+    for (const child of project.stmt('SELECT id, name FROM codes WHERE parent_id = ?').all(sourceId) as { id: number; name: string }[]) {
+      assertNameFree(project, child.name, targetId, child.id);
+      project.stmt('UPDATE codes SET parent_id = ? WHERE id = ?').run(targetId, child.id);
+    }
+    project.stmt('DELETE FROM codes WHERE id = ?').run(source.id);
+    return { moved, collapsed, target: getCode(project, targetId) };
+  },
+
   'codes.delete': ({ id }, core) => {
     const project = core.requireProject();
     getCode(project, id);

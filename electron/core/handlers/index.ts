@@ -6,6 +6,7 @@ import { codeHandlers } from './codes';
 import { codingHandlers } from './codings';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
+import { searchHandlers } from './search';
 import { speakerHandlers } from './speakers';
 import type { Handler } from './types';
 
@@ -22,5 +23,6 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...caseHandlers,
   ...speakerHandlers,
   ...analysisHandlers,
+  ...searchHandlers,
   ...exportHandlers,
 };

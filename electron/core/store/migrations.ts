@@ -153,6 +153,25 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'stemmed full-text index (Indonesian and English stems of every word)',
+    up(db) {
+      db.exec(`
+        ALTER TABLE documents ADD COLUMN stems_indexed INTEGER NOT NULL DEFAULT 0;
+        CREATE VIRTUAL TABLE document_stems USING fts5(
+          stems, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 2"
+        );
+        CREATE TRIGGER document_stems_delete AFTER DELETE ON documents WHEN old.stems_indexed = 1 BEGIN
+          DELETE FROM document_stems WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER document_stems_update AFTER UPDATE OF text ON documents WHEN old.stems_indexed = 1 BEGIN
+          DELETE FROM document_stems WHERE rowid = old.id;
+          UPDATE documents SET stems_indexed = 0 WHERE id = new.id;
+        END;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stem, stemDocument } from '../../electron/core/search/stemming';
+import { newCore, writeFile } from '../helpers/tempProject';
+
+describe('stemming', () => {
+  it('gives Indonesian affixed forms the stem of their root word', () => {
+    expect(stem('pendapatannya', 'id')).toBe(stem('pendapatan', 'id'));
+    expect(stem('berpendapatan', 'id')).toBe(stem('pendapatan', 'id'));
+    expect(stem('penghasilan', 'id')).toBe(stem('menghasilkan', 'id'));
+    expect(stem('pekerjaan', 'id')).toBe(stem('bekerja', 'id'));
+  });
+  it('stems English with Porter', () => {
+    expect(stem('working', 'en')).toBe(stem('worked', 'en'));
+    expect(stem('Networks', 'en')).toBe('network');
+  });
+  it('indexes both languages’ stems of every word', () => {
+    expect(stemDocument('Pendapatannya naik.')).toBe('idapat ependapatannya inaik enaik');
+  });
+});
+
+describe('full-text search', () => {
+  async function project() {
+    const env = newCore();
+    await env.run('project.create', { path: path.join(env.dir, 'p.tematik') });
+    await env.run('documents.importFiles', {
+      paths: [
+        writeFile(env.dir, 'Rina.txt', 'Pewawancara: Bagaimana pendapatan Anda?\nRina: Pendapatannya naik turun 😅, saya berpendapatan kecil.'),
+        writeFile(env.dir, 'Kevin.txt', 'Interviewer: Any problems with clients?\nKevin: Clients disappear and stop paying.'),
+      ],
+    });
+    return env;
+  }
+
+  it('finds every inflected form with its exact position and context', async () => {
+    const { run, core } = await project();
+    const hits = await run('search.text', { terms: 'pendapatan', lang: 'id' });
+    expect(hits.map((h) => [h.document, h.text, h.start, h.end])).toEqual([
+      ['Rina', 'pendapatan', 23, 33],
+      ['Rina', 'Pendapatannya', 46, 59],
+      ['Rina', 'berpendapatan', 79, 92],
+    ]);
+    expect(hits[2]!.context).toContain('saya berpendapatan kecil');
+    const { text } = await run('documents.get', { id: hits[2]!.documentId });
+    expect([...text].slice(79, 92).join('')).toBe('berpendapatan');
+    core.close();
+  });
+
+  it('needs every word of the query in a document, in the chosen language', async () => {
+    const { run, core } = await project();
+    expect((await run('search.text', { terms: 'client pay', lang: 'en' })).map((h) => h.text)).toEqual(['clients', 'Clients', 'paying']);
+    expect(await run('search.text', { terms: 'client pendapatan' })).toEqual([]);
+    await expect(run('search.text', { terms: ' ?! ' })).rejects.toMatchObject({ code: 'search_empty' });
+    core.close();
+  });
+
+  it('forgets a deleted document and indexes a new one', async () => {
+    const { run, dir, core } = await project();
+    const rina = (await run('documents.list')).find((d) => d.name === 'Rina')!;
+    expect(await run('search.text', { terms: 'naik' })).toHaveLength(1);
+    await run('documents.delete', { id: rina.id });
+    expect(await run('search.text', { terms: 'naik' })).toEqual([]);
+    await run('documents.importFiles', { paths: [writeFile(dir, 'Ayu.txt', 'Ayu: Harga naik terus.')] });
+    expect((await run('search.text', { terms: 'naik' })).map((h) => h.document)).toEqual(['Ayu']);
+    expect(core.project!.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    core.close();
+  });
+});
