@@ -20,6 +20,7 @@ import type {
   ImportOutcome,
   Passage,
   ProjectInfo,
+  RetrievedPassage,
   SearchHit,
   Speaker,
   SurveyPreview,
@@ -147,9 +148,17 @@ export const contract = {
       .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
     ['codings', 'documents'],
   ),
+  'codings.createMany': write<{ created: number }>()(
+    z.strictObject({
+      codeId: id,
+      passages: z.array(z.strictObject({ documentId: id, start: position, end: position })).min(1).max(100_000),
+    }),
+    ['codings', 'documents'],
+  ),
   'codings.delete': write<null>()(z.strictObject({ id }), ['codings', 'documents']),
 
   'cases.list': read<Case[]>()(empty, ['cases']),
+  'coders.list': read<string[]>()(empty, ['codings', 'app']),
   'cases.create': write<Case>()(
     z.strictObject({
       name,
@@ -179,6 +188,16 @@ export const contract = {
   'search.text': read<SearchHit[]>()(
     z.strictObject({ terms: z.string().max(1000), lang: z.enum(['id', 'en']).optional(), limit: z.number().int().positive().max(100_000).optional() }),
     ['documents'],
+  ),
+  'analysis.retrieve': read<RetrievedPassage[]>()(
+    z.strictObject({
+      codeId: id,
+      /** Case attributes the passage's case must have, e.g. { generation: 'Gen Z' }. */
+      where: z.record(z.string().min(1), z.string()).optional(),
+      coder: z.string().min(1).optional(),
+      documentId: id.optional(),
+    }),
+    ['codings', 'codes', 'documents', 'cases', 'speakers'],
   ),
   'analysis.query': read<Passage[]>()(z.strictObject({ expression: z.string().max(5000) }), ['codings', 'codes', 'documents']),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(empty, ['codings', 'codes']),

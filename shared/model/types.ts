@@ -163,3 +163,14 @@ export interface SearchHit extends Passage {
   /** The hit with some words either side, for keyword-in-context lists. */
   context: string;
 }
+
+/** A coded passage as retrieval shows it: where it is, who said it, and around it. */
+export interface RetrievedPassage extends SearchHit {
+  codingId: number;
+  code: string;
+  coder: string;
+  speaker: string | null;
+  timestamp: string | null;
+  /** The case the passage belongs to: its speaker's case, else the document's cases. */
+  cases: string[];
+}

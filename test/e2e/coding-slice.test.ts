@@ -91,7 +91,8 @@ describe('a researcher’s first session in browser mode', () => {
   });
 
   it('writes a code’s definition and coding guidance', async () => {
-    await page.locator('.code-tree li[data-code="Self-insurance"]').getByRole('button', { name: 'Self-insurance' }).click();
+    await page.locator('.code-tree li[data-code="Self-insurance"]').hover();
+    await page.getByRole('button', { name: 'Code details: Self-insurance' }).click();
     const dialog = page.getByRole('form', { name: 'Code details' });
     await dialog.getByLabel('Description', { exact: true }).fill('Workers insuring themselves');
     await dialog.getByLabel('Include when…', { exact: true }).fill('Saving or buying insurance privately');

@@ -4,9 +4,12 @@ import type { Range } from '../../../shared/analysis/ranges';
 import { findCode } from '../../../shared/model/codeTree';
 import type { Code, CooccurrencePair, Passage } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
+import { retrievePassages } from './retrieve';
 import type { HandlersFor } from './types';
 
 export const analysisHandlers: HandlersFor<'analysis'> = {
+  'analysis.retrieve': (filter, core) => retrievePassages(core.requireProject(), filter),
+
   'analysis.query': ({ expression }, core) => {
     const project = core.requireProject();
     const tree = parseCodeQuery(expression);

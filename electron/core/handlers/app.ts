@@ -37,6 +37,11 @@ export const projectHandlers: HandlersFor<'project'> = {
   },
 };
 
+export const codersHandlers: HandlersFor<'coders'> = {
+  'coders.list': (_input, core) =>
+    (core.requireProject().stmt('SELECT name FROM coders ORDER BY name COLLATE NOCASE').all() as { name: string }[]).map((r) => r.name),
+};
+
 export const coderHandlers: HandlersFor<'coder'> = {
   'coder.set': ({ name }, core) => {
     const project = core.requireProject();

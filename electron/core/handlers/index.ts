@@ -1,6 +1,6 @@
 import type { OpName } from '../../../shared/api/contract';
 import { analysisHandlers } from './analysis';
-import { appHandlers, coderHandlers, projectHandlers } from './app';
+import { appHandlers, coderHandlers, codersHandlers, projectHandlers } from './app';
 import { caseHandlers } from './cases';
 import { codeHandlers } from './codes';
 import { codingHandlers } from './codings';
@@ -17,6 +17,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...appHandlers,
   ...projectHandlers,
   ...coderHandlers,
+  ...codersHandlers,
   ...documentHandlers,
   ...codeHandlers,
   ...codingHandlers,

@@ -4,7 +4,7 @@ import type { ProjectInfo } from '../../../shared/model/types';
 import { useRead } from '../api/queries';
 import { CoderPrompt } from '../components/CoderPrompt';
 import { Codebook } from '../components/Codebook';
-import { CooccurrencePanel } from '../components/CooccurrencePanel';
+import { AnalysisPanel } from '../components/AnalysisPanel';
 import { DocumentList } from '../components/DocumentList';
 import { DocumentView } from '../components/DocumentView';
 import { ImportDialogs } from '../components/ImportDialogs';
@@ -13,6 +13,7 @@ import { TopBar } from '../components/TopBar';
 import { Welcome } from '../components/Welcome';
 import { filesFromDrop } from './droppedFiles';
 import { ImportProvider, useImport } from './importQueue';
+import { useWorkspace, WorkspaceProvider } from './workspace';
 
 export function App() {
   const { t } = useTranslation();
@@ -24,7 +25,9 @@ export function App() {
 
   return (
     <ImportProvider>
-      <Workspace project={project} />
+      <WorkspaceProvider>
+        <Workspace project={project} />
+      </WorkspaceProvider>
     </ImportProvider>
   );
 }
@@ -32,7 +35,7 @@ export function App() {
 function Workspace({ project }: { project: ProjectInfo }) {
   const { t } = useTranslation();
   const { start } = useImport();
-  const [documentId, setDocumentId] = useState<number | null>(null);
+  const { documentId, setDocumentId } = useWorkspace();
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent) => {
@@ -67,7 +70,7 @@ function Workspace({ project }: { project: ProjectInfo }) {
           {documentId === null ? <p className="placeholder">{t('document.none')}</p> : <DocumentView key={documentId} documentId={documentId} />}
         </section>
         <aside className="analysis">
-          <CooccurrencePanel />
+          <AnalysisPanel />
         </aside>
       </main>
       <ImportDialogs onReviewSpeakers={() => document.getElementById('speakers-panel')?.scrollIntoView({ behavior: 'smooth' })} />

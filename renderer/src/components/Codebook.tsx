@@ -5,6 +5,7 @@ import { flattenCodeTree } from '../../../shared/model/codeTree';
 import type { Code } from '../../../shared/model/types';
 import { useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
+import { useWorkspace } from '../app/workspace';
 import { CodeDetailsDialog } from './CodeDetailsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -18,13 +19,12 @@ interface PendingDelete {
 export function Codebook() {
   const { t } = useTranslation();
   const { fail } = useNotices();
+  const { showPassages } = useWorkspace();
   const codes = useRead('codes.list', {});
   const create = useWrite('codes.create');
-  const update = useWrite('codes.update');
   const remove = useWrite('codes.delete');
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState<number | null>(null);
-  const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
   const [deleting, setDeleting] = useState<PendingDelete | null>(null);
   const [editing, setEditing] = useState<Code | null>(null);
   const rows = flattenCodeTree(codes.data ?? []);
@@ -33,11 +33,6 @@ export function Codebook() {
     event.preventDefault();
     if (!name.trim()) return;
     create.mutate({ name: name.trim(), parentId }, { onSuccess: () => setName(''), onError: fail });
-  };
-
-  const rename = (event: FormEvent) => {
-    event.preventDefault();
-    if (renaming?.name.trim()) update.mutate({ id: renaming.id, name: renaming.name.trim() }, { onSuccess: () => setRenaming(null), onError: fail });
   };
 
   const askDelete = async (code: Code) => {
@@ -56,26 +51,14 @@ export function Codebook() {
         {rows.map(({ code, depth }) => (
           <li key={code.id} style={{ paddingLeft: `${depth * 14}px` }} data-code={code.name} title={[code.description, code.inclusion && `+ ${code.inclusion}`, code.exclusion && `− ${code.exclusion}`].filter(Boolean).join('\n')}>
             <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-            {renaming?.id === code.id ? (
-              <form onSubmit={rename} className="inline-form">
-                <input
-                  autoFocus
-                  aria-label={t('codebook.renamePrompt', { name: code.name })}
-                  value={renaming.name}
-                  onChange={(e) => setRenaming({ id: code.id, name: e.target.value })}
-                  onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
-                />
-              </form>
-            ) : (
-              <button type="button" className="code-name link-plain" title={t('codebook.details')} onClick={() => setEditing(code)}>
-                {code.name}
-              </button>
-            )}
+            <button type="button" className="code-name link-plain" title={t('codebook.retrieve')} onClick={() => showPassages(code.id)}>
+              {code.name}
+            </button>
             <span className="count" aria-label="codings">
               {code.codingCount}
             </span>
             <span className="row-actions">
-              <button type="button" className="icon" title={t('codebook.rename')} aria-label={`${t('codebook.rename')} ${code.name}`} onClick={() => setRenaming({ id: code.id, name: code.name })}>
+              <button type="button" className="icon" title={t('codebook.details')} aria-label={`${t('codebook.details')}: ${code.name}`} onClick={() => setEditing(code)}>
                 ✎
               </button>
               <button type="button" className="icon" title={t('codebook.delete')} aria-label={`${t('codebook.delete')} ${code.name}`} onClick={() => void askDelete(code)}>

@@ -1,12 +1,13 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding } from '../../../shared/model/types';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { segmentText } from '../../../shared/text/segments';
 import { trimRange } from '../../../shared/text/selection';
 import { useRead, useWrite } from '../api/queries';
-import { selectionOffsets } from '../app/domSelection';
+import { selectionOffsets, selectOffsets } from '../app/domSelection';
 import { useNotices } from '../app/notices';
+import { useWorkspace } from '../app/workspace';
 
 interface PendingSelection {
   /** Code-point offsets, as the contract takes them. */
@@ -25,6 +26,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const deleteCoding = useWrite('codings.delete');
   const textRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
+  const { focus } = useWorkspace();
 
   const text = doc.data?.text ?? '';
   const index = useMemo(() => new CodePointIndex(text), [text]);
@@ -38,6 +40,16 @@ export function DocumentView({ documentId }: { documentId: number }) {
       ),
     [text, index, codings.data],
   );
+
+
+  // A passage opened from retrieval or search arrives selected, ready to be coded. It runs again
+  // when the highlights re-render, because that replaces the text nodes the selection was in.
+  useEffect(() => {
+    if (!focus || focus.documentId !== documentId || !textRef.current || !text) return;
+    const start = index.toUtf16(focus.start);
+    const end = index.toUtf16(focus.end);
+    if (selectOffsets(textRef.current, start, end)) setPending({ start: focus.start, end: focus.end, preview: text.slice(start, end) });
+  }, [focus, documentId, text, index, segments]);
 
   const captureSelection = () => {
     const raw = textRef.current && selectionOffsets(textRef.current);

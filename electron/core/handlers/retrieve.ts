@@ -1,0 +1,88 @@
+/**
+ * Retrieval: every passage of a code, with its document, speaker, time stamp,
+ * case and context, filtered by case attributes, coder or document. A passage
+ * belongs to the case of the speaker whose turn it starts in, or else to the
+ * cases of its document.
+ */
+import type { RetrievedPassage } from '../../../shared/model/types';
+import { sliceCodePoints } from '../../../shared/text/codepoints';
+import { formatTimestamp } from '../../../shared/text/speakers';
+import type { Project } from '../project';
+import { getCode } from './codes';
+
+const CONTEXT = 160;
+
+interface Row {
+  id: number;
+  document_id: number;
+  document: string;
+  start: number;
+  end: number;
+  coder: string;
+  speaker: string | null;
+  time_start_ms: number | null;
+  speaker_case: string | null;
+}
+
+export function retrievePassages(
+  project: Project,
+  filter: { codeId: number; where?: Record<string, string>; coder?: string; documentId?: number },
+): RetrievedPassage[] {
+  const code = getCode(project, filter.codeId);
+  const rows = project
+    .stmt(
+      `SELECT k.id, k.document_id, d.name AS document, k.start, k."end" AS "end", c.name AS coder,
+         turn.speaker, turn.time_start_ms, turn.speaker_case
+       FROM codings k
+       JOIN documents d ON d.id = k.document_id
+       JOIN coders c ON c.id = k.coder_id
+       LEFT JOIN (SELECT t.document_id, t.start, t."end", t.time_start_ms, s.name AS speaker, sc.name AS speaker_case
+                  FROM turns t JOIN speakers s ON s.id = t.speaker_id LEFT JOIN cases sc ON sc.id = s.case_id) turn
+         ON turn.document_id = k.document_id AND turn.start <= k.start AND turn."end" > k.start
+       WHERE k.code_id = @codeId AND (@coder IS NULL OR c.name = @coder) AND (@documentId IS NULL OR k.document_id = @documentId)
+       ORDER BY d.name COLLATE NOCASE, k.start`,
+    )
+    .all({ codeId: filter.codeId, coder: filter.coder ?? null, documentId: filter.documentId ?? null }) as Row[];
+
+  const documentCases = new Map<number, string[]>();
+  for (const r of project.stmt('SELECT cd.document_id, c.name FROM case_documents cd JOIN cases c ON c.id = cd.case_id ORDER BY c.name').all() as {
+    document_id: number;
+    name: string;
+  }[]) {
+    documentCases.set(r.document_id, [...(documentCases.get(r.document_id) ?? []), r.name]);
+  }
+  const attributes = new Map<string, Record<string, string>>();
+  for (const r of project.stmt('SELECT c.name AS case_name, a.name, a.value FROM case_attributes a JOIN cases c ON c.id = a.case_id').all() as {
+    case_name: string;
+    name: string;
+    value: string;
+  }[]) {
+    attributes.set(r.case_name, { ...(attributes.get(r.case_name) ?? {}), [r.name]: r.value });
+  }
+  const where = Object.entries(filter.where ?? {});
+  const matches = (cases: string[]) => where.length === 0 || cases.some((c) => where.every(([name, value]) => attributes.get(c)?.[name] === value));
+
+  const passages: RetrievedPassage[] = [];
+  for (const row of rows) {
+    const cases = row.speaker_case ? [row.speaker_case] : (documentCases.get(row.document_id) ?? []);
+    if (!matches(cases)) continue;
+    const doc = project.documentText(row.document_id)!;
+    const from = Math.max(0, row.start - CONTEXT);
+    const to = Math.min(doc.index.length, row.end + CONTEXT);
+    passages.push({
+      codingId: row.id,
+      code: code.name,
+      document: row.document,
+      documentId: row.document_id,
+      start: row.start,
+      end: row.end,
+      text: sliceCodePoints(doc.text, row.start, row.end, doc.index),
+      context: `${from > 0 ? '…' : ''}${sliceCodePoints(doc.text, from, to, doc.index)}${to < doc.index.length ? '…' : ''}`,
+      coder: row.coder,
+      speaker: row.speaker,
+      timestamp: row.time_start_ms === null ? null : formatTimestamp(row.time_start_ms),
+      cases,
+    });
+  }
+  return passages;
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useWorkspace, type AnalysisTab } from '../app/workspace';
+import { CooccurrencePanel } from './CooccurrencePanel';
+import { RetrievalPanel } from './RetrievalPanel';
+import { SearchPanel } from './SearchPanel';
+
+const tabs: AnalysisTab[] = ['cooccurrence', 'passages', 'search'];
+
+export function AnalysisPanel() {
+  const { t } = useTranslation();
+  const { tab, setTab } = useWorkspace();
+  return (
+    <div className="analysis-panel">
+      <div className="tabs" role="tablist">
+        {tabs.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
+            {t(`analysis.${name}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'cooccurrence' && <CooccurrencePanel />}
+      {tab === 'passages' && <RetrievalPanel />}
+      {tab === 'search' && <SearchPanel />}
+    </div>
+  );
+}
+
+/** A passage inside its context, the passage itself marked. */
+export function InContext({ context, text }: { context: string; text: string }) {
+  const at = context.indexOf(text);
+  if (at < 0) return <span className="context">{context}</span>;
+  return (
+    <span className="context">
+      {context.slice(0, at)}
+      <mark>{text}</mark>
+      {context.slice(at + text.length)}
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/core/core';
+import { call } from '../../electron/core/dispatcher';
+import { launchChromium, screenshot, startBrowserMode, type BrowserMode } from './harness';
+
+let dir: string;
+let server: BrowserMode;
+let browser: { context: BrowserContext; close(): Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-e2e-retrieval-'));
+  const core = new Core({ shell: 'cli', resourceDir: path.resolve(import.meta.dirname, '..', '..'), sampleDir: dir });
+  await call(core, 'project.openSample', { path: path.join(dir, 'sample.tematik'), lang: 'en' });
+  core.close();
+  server = await startBrowserMode(path.join(dir, 'sample.tematik'));
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.goto(server.openUrl);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const genZ = ['Dedi', 'Kevin', 'Putri', 'Rina'];
+
+describe('finding passages again', { timeout: 60_000 }, () => {
+  it('lists a code’s passages with their sources and filters them by a case attribute', async () => {
+    await page.locator('.code-tree li[data-code="Income uncertainty"]').getByRole('button', { name: 'Income uncertainty' }).click();
+    const count = page.locator('.retrieval .result-count');
+    await expect.poll(() => count.textContent()).toBe('14 passages');
+    await page.getByLabel('Cases', { exact: true }).selectOption({ label: 'generation = Gen Z' });
+    await expect.poll(() => count.textContent()).not.toBe('14 passages');
+    const sources = await page.locator('.retrieval .source').allTextContents();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(genZ.some((name) => source.endsWith(name))).toBe(true);
+    expect(await count.textContent()).toBe(`${sources.length} passages`);
+    await screenshot(page, '09-retrieval-gen-z');
+  });
+
+  it('opens a passage in its document, selected and ready to code', async () => {
+    const first = page.locator('.retrieval .passages li').first();
+    const passage = await first.locator('mark').textContent();
+    await first.getByRole('button').click();
+    await expect.poll(() => page.locator('.selection-preview').textContent()).toContain(passage!.slice(0, 40));
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(passage);
+  });
+
+  it('searches with Indonesian stemming and codes all hits at once', async () => {
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await page.getByRole('searchbox').fill('bersaing');
+    await page.getByLabel('Stemming').selectOption('id');
+    await expect.poll(() => page.locator('.search .result-count').textContent(), { timeout: 10_000 }).toBe('4 hits');
+    expect(await page.locator('.search .passage mark').allTextContents()).toEqual(['Persaingan', 'persaingan', 'persaingan', 'Saingan']);
+    await screenshot(page, '10-search');
+
+    const before = Number(await page.locator('.code-tree li[data-code="Competition"] .count').textContent());
+    await page.getByLabel('Code all hits as').selectOption({ label: 'Competition' });
+    await page.locator('.code-all').getByRole('button', { name: 'OK' }).click();
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('Coded 4 new passages');
+    await expect.poll(() => page.locator('.code-tree li[data-code="Competition"] .count').textContent()).toBe(String(before + 4));
+  });
+});

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newCore } from '../helpers/tempProject';
+
+async function sample() {
+  const env = newCore();
+  await env.run('project.openSample', { path: path.join(env.dir, 'sample.tematik'), lang: 'en' });
+  const code = (name: string) => env.run('codes.list').then((codes) => codes.find((c) => c.name === name)!);
+  return { ...env, code };
+}
+
+describe('retrieval of coded passages', () => {
+  it('lists a code’s passages with document, speaker, case and context, filtered by case attribute', async () => {
+    const { run, code, core } = await sample();
+    const income = await code('Income uncertainty');
+    const all = await run('analysis.retrieve', { codeId: income.id });
+    expect(all).toHaveLength(14);
+    const genZ = await run('analysis.retrieve', { codeId: income.id, where: { generation: 'Gen Z' } });
+    expect([...new Set(genZ.map((p) => p.cases[0]))].sort()).toEqual(['Dedi', 'Kevin', 'Putri', 'Rina']);
+    expect(genZ.length).toBeLessThan(all.length);
+    const kevin = genZ.find((p) => p.document.startsWith('05 Kevin'))!;
+    expect(kevin).toMatchObject({ speaker: 'Kevin', cases: ['Kevin'], coder: 'Peneliti', code: 'Income uncertainty' });
+    expect(kevin.context).toContain(kevin.text);
+    expect(await run('analysis.retrieve', { codeId: income.id, where: { generation: 'Gen Z', platform: 'Upwork' } })).toHaveLength(
+      genZ.filter((p) => p.cases.includes('Kevin')).length,
+    );
+    expect(await run('analysis.retrieve', { codeId: income.id, coder: 'Nobody' })).toEqual([]);
+    core.close();
+  });
+
+  it('codes every search hit in one step, and coding them again adds nothing', async () => {
+    const { run, code, core } = await sample();
+    const competition = await code('Competition');
+    const hits = await run('search.text', { terms: 'bersaing', lang: 'id' });
+    expect(await run('codings.createMany', { codeId: competition.id, passages: hits.map(({ documentId, start, end }) => ({ documentId, start, end })) })).toEqual({
+      created: hits.length,
+    });
+    expect(await run('codings.createMany', { codeId: competition.id, passages: hits.map(({ documentId, start, end }) => ({ documentId, start, end })) })).toEqual({ created: 0 });
+    const texts = (await run('analysis.retrieve', { codeId: competition.id })).map((p) => p.text);
+    for (const hit of hits) expect(texts).toContain(hit.text);
+    await expect(run('codings.createMany', { codeId: competition.id, passages: [{ documentId: hits[0]!.documentId, start: 0, end: 10 ** 7 }] })).rejects.toMatchObject({
+      code: 'range_invalid',
+    });
+    core.close();
+  });
+});
