@@ -266,6 +266,8 @@ async function listing(what: string): Promise<Record<string, unknown>[]> {
         parent: c.parentId === null ? null : all.find((p) => p.id === c.parentId)!.name,
         color: c.color,
         codings: c.codingCount,
+        documents: c.documentCount,
+        cases: c.caseCount,
         description: c.description,
         inclusion: c.inclusion,
         exclusion: c.exclusion,

@@ -200,6 +200,7 @@ export const contract = {
     ['codings', 'codes', 'documents', 'cases', 'speakers'],
   ),
   'analysis.query': read<Passage[]>()(z.strictObject({ expression: z.string().max(5000) }), ['codings', 'codes', 'documents']),
+  'analysis.saveQueryAsCode': write<{ code: Code; codings: number }>()(z.strictObject({ expression: z.string().max(5000), name }), ['codes', 'codings', 'documents']),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(empty, ['codings', 'codes']),
 
   'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),

@@ -54,6 +54,10 @@ export const en = {
     delete: 'Delete',
     deleteConfirm: 'Delete the code “{{name}}”? {{codings}} codings in {{documents}} documents and {{children}} sub-codes will be removed.',
     codingCount: '{{count}}',
+    counts: '{{codings}} codings in {{documents}} documents and {{cases}} cases',
+    mergeAction: 'Merge',
+    merge: 'Merge into…',
+    mergeConfirm: 'Merge “{{source}}” into “{{target}}”? Its {{count}} codings move to “{{target}}” and “{{source}}” is removed.',
     details: 'Code details',
     retrieve: 'Show passages',
     name: 'Name',
@@ -117,6 +121,7 @@ export const en = {
   analysis: {
     cooccurrence: 'Co-occurrence',
     passages: 'Passages',
+    query: 'Query',
     search: 'Search',
   },
   retrieval: {
@@ -130,6 +135,15 @@ export const en = {
     count_other: '{{count}} passages',
     open: 'Open in document',
     none: 'No passages match.',
+  },
+  query: {
+    placeholder: 'e.g. "Income uncertainty" AND Stigma',
+    help: 'Code names joined by AND (overlap), OR, NOT (the first without the second), NEAR/N (within N characters) and parentheses; double-quote names with spaces.',
+    run: 'Run query',
+    saveAs: 'Save the passages as a new code',
+    saveName: 'New code name',
+    save: 'Save as code',
+    saved: 'Saved {{count}} passages as the code “{{name}}”.',
   },
   search: {
     placeholder: 'Search all documents (2+ letters)…',

@@ -56,6 +56,10 @@ export const id: Catalog = {
     delete: 'Hapus',
     deleteConfirm: 'Hapus kode “{{name}}”? {{codings}} koding di {{documents}} dokumen dan {{children}} subkode akan ikut terhapus.',
     codingCount: '{{count}}',
+    counts: '{{codings}} koding di {{documents}} dokumen dan {{cases}} kasus',
+    mergeAction: 'Gabungkan',
+    merge: 'Gabungkan ke…',
+    mergeConfirm: 'Gabungkan “{{source}}” ke “{{target}}”? {{count}} kodingnya pindah ke “{{target}}” dan “{{source}}” dihapus.',
     details: 'Rincian kode',
     retrieve: 'Tampilkan kutipan',
     name: 'Nama',
@@ -119,6 +123,7 @@ export const id: Catalog = {
   analysis: {
     cooccurrence: 'Ko-okurensi',
     passages: 'Kutipan',
+    query: 'Kueri',
     search: 'Cari',
   },
   retrieval: {
@@ -132,6 +137,15 @@ export const id: Catalog = {
     count_other: '{{count}} kutipan',
     open: 'Buka di dokumen',
     none: 'Tidak ada kutipan yang cocok.',
+  },
+  query: {
+    placeholder: 'mis. "Ketidakpastian penghasilan" AND Stigma',
+    help: 'Nama kode yang digabung dengan AND (tumpang tindih), OR, NOT (yang pertama tanpa yang kedua), NEAR/N (dalam N karakter) dan tanda kurung; beri tanda kutip pada nama yang berspasi.',
+    run: 'Jalankan kueri',
+    saveAs: 'Simpan kutipan sebagai kode baru',
+    saveName: 'Nama kode baru',
+    save: 'Simpan sebagai kode',
+    saved: '{{count}} kutipan disimpan sebagai kode “{{name}}”.',
   },
   search: {
     placeholder: 'Cari di semua dokumen (2+ huruf)…',

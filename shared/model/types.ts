@@ -34,6 +34,9 @@ export interface Code {
   position: number;
   /** Codings of this code itself (not of its sub-codes). */
   codingCount: number;
+  /** Documents the code itself is applied in, and the cases linked to those documents. */
+  documentCount: number;
+  caseCount: number;
 }
 
 export interface Coding {

@@ -67,4 +67,27 @@ describe('finding passages again', { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('.notice').textContent()).toContain('Coded 4 new passages');
     await expect.poll(() => page.locator('.code-tree li[data-code="Competition"] .count').textContent()).toBe(String(before + 4));
   });
+
+  it('runs an AND query and saves its passages as a new code', async () => {
+    await page.getByRole('tab', { name: 'Query' }).click();
+    await page.getByPlaceholder('e.g. "Income uncertainty" AND Stigma').fill('"Income uncertainty" AND "No welfare protection"');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expect.poll(() => page.locator('.query .result-count').textContent()).toBe('5 passages');
+    expect(await page.locator('.query .passage .context').first().textContent()).toBe('Kalau laptop rusak, ya berhenti kerja, tidak ada kantor yang ganti.');
+    await page.getByLabel('Save the passages as a new code').fill('Precarity');
+    await page.getByRole('button', { name: 'Save as code' }).click();
+    await expect.poll(() => page.locator('.code-tree li[data-code="Precarity"] .count').textContent()).toBe('5');
+    await screenshot(page, '11-query');
+  });
+
+  it('merges one code into another from the codebook', async () => {
+    const before = Number(await page.locator('.code-tree li[data-code="Income uncertainty"] .count').textContent());
+    await page.locator('.code-tree li[data-code="Precarity"]').hover();
+    await page.getByLabel('Merge into… Precarity').selectOption({ label: 'Income uncertainty' });
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => page.locator('.code-tree li[data-code="Precarity"]').count()).toBe(0);
+    // Every AND passage here is exactly an Income uncertainty coding by the same coder, so all collapse.
+    expect(Number(await page.locator('.code-tree li[data-code="Income uncertainty"] .count').textContent())).toBe(before);
+  });
 });
+

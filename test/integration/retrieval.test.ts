@@ -44,3 +44,17 @@ describe('retrieval of coded passages', () => {
     core.close();
   });
 });
+
+describe('queries saved as codes, and code counts', () => {
+  it('saves the passages of a query as a new code in one step', async () => {
+    const { run, core } = await sample();
+    const result = await run('analysis.saveQueryAsCode', { expression: '"Income uncertainty" AND "No welfare protection"', name: 'Precarity' });
+    expect(result).toMatchObject({ codings: 5, code: { name: 'Precarity', codingCount: 5, documentCount: 5, caseCount: 5 } });
+    const rows = await run('codings.rows', { codeId: result.code.id });
+    expect(rows.map((r) => r.text)).toContain('Kalau laptop rusak, ya berhenti kerja, tidak ada kantor yang ganti.');
+    await expect(run('analysis.saveQueryAsCode', { expression: 'Nope AND', name: 'X' })).rejects.toMatchObject({ code: 'query_incomplete' });
+    expect((await run('codes.list')).find((c) => c.name === 'X')).toBeUndefined();
+    core.close();
+  });
+});
+

@@ -40,6 +40,8 @@ describe('code tree', () => {
     example: '',
     position,
     codingCount: 0,
+    documentCount: 0,
+    caseCount: 0,
   });
   const codes = [code(3, 'Stigma', 1, 1), code(1, 'Challenges', null), code(2, 'Income', 1, 0), code(4, 'Strategies', null, 1)];
 

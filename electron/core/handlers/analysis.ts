@@ -4,36 +4,24 @@ import type { Range } from '../../../shared/analysis/ranges';
 import { findCode } from '../../../shared/model/codeTree';
 import type { Code, CooccurrencePair, Passage } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
+import type { Project } from '../project';
+import { createCode, getCode } from './codes';
+import { createCodings } from './codings';
 import { retrievePassages } from './retrieve';
 import type { HandlersFor } from './types';
 
 export const analysisHandlers: HandlersFor<'analysis'> = {
   'analysis.retrieve': (filter, core) => retrievePassages(core.requireProject(), filter),
 
-  'analysis.query': ({ expression }, core) => {
+  'analysis.query': ({ expression }, core) => runQuery(core.requireProject(), expression),
+
+  /** The passages a query finds become the codings of a new code, in one step. */
+  'analysis.saveQueryAsCode': ({ expression, name }, core) => {
     const project = core.requireProject();
-    const tree = parseCodeQuery(expression);
-    const codes = project.stmt('SELECT id, name, parent_id AS parentId FROM codes').all() as Code[];
-    const idByName = new Map(codeNames(tree).map((name) => [name, findCode(codes, name).id]));
-    const ids = [...new Set(idByName.values())];
-    const rows = project
-      .db.prepare(`SELECT document_id, code_id, start, "end" FROM codings WHERE code_id IN (${ids.map(() => '?').join(',')}) ORDER BY document_id`)
-      .all(...ids) as { document_id: number; code_id: number; start: number; end: number }[];
-    const byDocument = new Map<number, Map<number, Range[]>>();
-    for (const row of rows) {
-      const perCode = byDocument.get(row.document_id) ?? new Map<number, Range[]>();
-      byDocument.set(row.document_id, perCode);
-      perCode.set(row.code_id, [...(perCode.get(row.code_id) ?? []), { start: row.start, end: row.end }]);
-    }
-    const passages: Passage[] = [];
-    for (const [documentId, perCode] of byDocument) {
-      const ranges = evaluateCodeQuery(tree, (name) => perCode.get(idByName.get(name)!) ?? []);
-      if (ranges.length === 0) continue;
-      const doc = project.documentText(documentId)!;
-      const { name } = project.stmt('SELECT name FROM documents WHERE id = ?').get(documentId) as { name: string };
-      for (const range of ranges) passages.push({ document: name, documentId, ...range, text: sliceCodePoints(doc.text, range.start, range.end, doc.index) });
-    }
-    return passages.sort((a, b) => a.document.localeCompare(b.document) || a.start - b.start);
+    const passages = runQuery(project, expression);
+    const code = createCode(project, { name });
+    const created = createCodings(project, core.currentCoder(project), code.id, passages);
+    return { code: getCode(project, code.id), codings: created };
   },
 
   'analysis.cooccurrence': (_input, core) => {
@@ -52,3 +40,28 @@ export const analysisHandlers: HandlersFor<'analysis'> = {
       .sort((x, y) => y.count - x.count || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
   },
 };
+
+function runQuery(project: Project, expression: string): Passage[] {
+  const tree = parseCodeQuery(expression);
+  const codes = project.stmt('SELECT id, name, parent_id AS parentId FROM codes').all() as Code[];
+  const idByName = new Map(codeNames(tree).map((name) => [name, findCode(codes, name).id]));
+  const ids = [...new Set(idByName.values())];
+  const rows = project
+    .db.prepare(`SELECT document_id, code_id, start, "end" FROM codings WHERE code_id IN (${ids.map(() => '?').join(',')}) ORDER BY document_id`)
+    .all(...ids) as { document_id: number; code_id: number; start: number; end: number }[];
+  const byDocument = new Map<number, Map<number, Range[]>>();
+  for (const row of rows) {
+    const perCode = byDocument.get(row.document_id) ?? new Map<number, Range[]>();
+    byDocument.set(row.document_id, perCode);
+    perCode.set(row.code_id, [...(perCode.get(row.code_id) ?? []), { start: row.start, end: row.end }]);
+  }
+  const passages: Passage[] = [];
+  for (const [documentId, perCode] of byDocument) {
+    const ranges = evaluateCodeQuery(tree, (name) => perCode.get(idByName.get(name)!) ?? []);
+    if (ranges.length === 0) continue;
+    const doc = project.documentText(documentId)!;
+    const { name } = project.stmt('SELECT name FROM documents WHERE id = ?').get(documentId) as { name: string };
+    for (const range of ranges) passages.push({ document: name, documentId, ...range, text: sliceCodePoints(doc.text, range.start, range.end, doc.index) });
+  }
+  return passages.sort((a, b) => a.document.localeCompare(b.document) || a.start - b.start);
+}

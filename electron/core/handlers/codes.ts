@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/errors';
+import type { OpParsedInput } from '../../../shared/api/contract';
 import type { Code } from '../../../shared/model/types';
 import { paletteColor } from '../../../shared/model/palette';
 import type { Project } from '../project';
@@ -15,10 +16,14 @@ interface CodeRow {
   example: string;
   position: number;
   coding_count: number;
+  document_count: number;
+  case_count: number;
 }
 
 const codeColumns = `id, name, parent_id, color, description, inclusion, exclusion, example, position,
-  (SELECT count(*) FROM codings k WHERE k.code_id = codes.id) AS coding_count`;
+  (SELECT count(*) FROM codings k WHERE k.code_id = codes.id) AS coding_count,
+  (SELECT count(DISTINCT k.document_id) FROM codings k WHERE k.code_id = codes.id) AS document_count,
+  (SELECT count(DISTINCT cd.case_id) FROM codings k JOIN case_documents cd ON cd.document_id = k.document_id WHERE k.code_id = codes.id) AS case_count`;
 
 function toCode(row: CodeRow): Code {
   return {
@@ -32,6 +37,8 @@ function toCode(row: CodeRow): Code {
     example: row.example,
     position: row.position,
     codingCount: row.coding_count,
+    documentCount: row.document_count,
+    caseCount: row.case_count,
   };
 }
 
@@ -68,6 +75,33 @@ function usage(project: Project, id: number): { codings: number; documents: numb
   return { ...counts, children: ids.length - 1 };
 }
 
+export function createCode(project: Project, input: OpParsedInput<'codes.create'>): Code {
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) getCode(project, parentId);
+  assertNameFree(project, input.name, parentId, 0);
+  const { n } = project.stmt('SELECT count(*) AS n FROM codes').get() as { n: number };
+  const { next } = project
+    .stmt('SELECT ifnull(max(position), -1) + 1 AS next FROM codes WHERE ifnull(parent_id, 0) = ?')
+    .get(parentId ?? 0) as { next: number };
+  const result = project
+    .stmt(
+      `INSERT INTO codes(uuid, name, parent_id, color, description, inclusion, exclusion, example, position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      crypto.randomUUID(),
+      input.name,
+      parentId,
+      input.color ?? paletteColor(n),
+      input.description ?? '',
+      input.inclusion ?? '',
+      input.exclusion ?? '',
+      input.example ?? '',
+      next,
+    );
+  return getCode(project, Number(result.lastInsertRowid));
+}
+
 export const codeHandlers: HandlersFor<'codes'> = {
   'codes.list': (_input, core) => {
     const rows = core
@@ -77,33 +111,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
     return rows.map(toCode);
   },
 
-  'codes.create': (input, core) => {
-    const project = core.requireProject();
-    const parentId = input.parentId ?? null;
-    if (parentId !== null) getCode(project, parentId);
-    assertNameFree(project, input.name, parentId, 0);
-    const { n } = project.stmt('SELECT count(*) AS n FROM codes').get() as { n: number };
-    const { next } = project
-      .stmt('SELECT ifnull(max(position), -1) + 1 AS next FROM codes WHERE ifnull(parent_id, 0) = ?')
-      .get(parentId ?? 0) as { next: number };
-    const result = project
-      .stmt(
-        `INSERT INTO codes(uuid, name, parent_id, color, description, inclusion, exclusion, example, position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        crypto.randomUUID(),
-        input.name,
-        parentId,
-        input.color ?? paletteColor(n),
-        input.description ?? '',
-        input.inclusion ?? '',
-        input.exclusion ?? '',
-        input.example ?? '',
-        next,
-      );
-    return getCode(project, Number(result.lastInsertRowid));
-  },
+  'codes.create': (input, core) => createCode(core.requireProject(), input),
 
   'codes.update': (input, core) => {
     const project = core.requireProject();

@@ -72,6 +72,30 @@ export function codingRows(project: Project, filter: { documentId?: number; code
   });
 }
 
+/** Codes many passages with one code (skipping any it already has from this coder); the number created. */
+export function createCodings(project: Project, coder: string, codeId: number, passages: readonly { documentId: number; start: number; end: number }[]): number {
+  getCode(project, codeId);
+  const coderId = ensureCoder(project, coder);
+  const lengths = new Map<number, { name: string; length: number }>();
+  const insert = project.stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const exists = project.stmt('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ?');
+  const now = new Date().toISOString();
+  let created = 0;
+  for (const p of passages) {
+    let doc = lengths.get(p.documentId);
+    if (!doc) {
+      doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(p.documentId) as { name: string; length: number } | undefined;
+      if (!doc) throw new AppError('not_found', { what: 'Document', name: String(p.documentId) });
+      lengths.set(p.documentId, doc);
+    }
+    if (p.end <= p.start || p.end > doc.length) throw new AppError('range_invalid', { start: p.start, end: p.end, document: doc.name, length: doc.length });
+    if (exists.get(p.documentId, codeId, p.start, p.end, coderId)) continue;
+    insert.run(crypto.randomUUID(), p.documentId, codeId, p.start, p.end, coderId, now);
+    created++;
+  }
+  return created;
+}
+
 export const codingHandlers: HandlersFor<'codings'> = {
   'codings.list': ({ documentId }, core) => {
     const project = core.requireProject();
@@ -105,27 +129,7 @@ export const codingHandlers: HandlersFor<'codings'> = {
 
   'codings.createMany': ({ codeId, passages }, core) => {
     const project = core.requireProject();
-    getCode(project, codeId);
-    const coderId = ensureCoder(project, core.currentCoder(project));
-    const lengths = new Map<number, { name: string; length: number }>();
-    const insert = project.stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    const exists = project.stmt('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ?');
-    const now = new Date().toISOString();
-    let created = 0;
-    for (const p of passages) {
-      let doc = lengths.get(p.documentId);
-      if (!doc) {
-        doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(p.documentId) as { name: string; length: number } | undefined;
-        if (!doc) throw new AppError('not_found', { what: 'Document', name: String(p.documentId) });
-        lengths.set(p.documentId, doc);
-      }
-      if (p.end <= p.start || p.end > doc.length) throw new AppError('range_invalid', { start: p.start, end: p.end, document: doc.name, length: doc.length });
-      // Coding the same hit twice adds nothing.
-      if (exists.get(p.documentId, codeId, p.start, p.end, coderId)) continue;
-      insert.run(crypto.randomUUID(), p.documentId, codeId, p.start, p.end, coderId, now);
-      created++;
-    }
-    return { created };
+    return { created: createCodings(project, core.currentCoder(project), codeId, passages) };
   },
 
   'codings.delete': ({ id }, core) => {

@@ -9,9 +9,9 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/api/errors';
 import { summariseColumns, type ColumnSummary } from '../../../shared/import/surveyRoles';
-import { paletteColor } from '../../../shared/model/palette';
 import type { SurveyPreview } from '../../../shared/model/types';
 import { codePointLength } from '../../../shared/text/codepoints';
+import { createCode } from '../handlers/codes';
 import { ensureCoder } from '../handlers/coders';
 import type { Project } from '../project';
 import { commitDocument, contentHash, ensureCase, linkCaseToDocument } from './commit';
@@ -122,10 +122,5 @@ function ensureCode(project: Project, name: string, parentId: number | null): nu
   const existing = project.stmt('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').get(parentId ?? 0, name) as
     | { id: number }
     | undefined;
-  if (existing) return existing.id;
-  const { n } = project.stmt('SELECT count(*) AS n FROM codes').get() as { n: number };
-  return Number(
-    project.stmt('INSERT INTO codes(uuid, name, parent_id, color, position) VALUES (?, ?, ?, ?, ?)').run(crypto.randomUUID(), name, parentId, paletteColor(n), n)
-      .lastInsertRowid,
-  );
+  return existing ? existing.id : createCode(project, { name, parentId }).id;
 }

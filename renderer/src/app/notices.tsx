@@ -1,4 +1,5 @@
 /** One place where errors and confirmations of done work are shown, in the UI language. */
+import type { TFunction } from 'i18next';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/client';
@@ -8,20 +9,19 @@ interface Notice {
   text: string;
 }
 
+/** An error in the UI language: API errors by their code and parameters, anything else as it says. */
+export function errorText(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) return t(`errors.${error.payload.code}`, error.payload.params);
+  return error instanceof Error ? error.message : String(error);
+}
+
 const NoticeContext = createContext<{ notify(kind: Notice['kind'], text: string): void; fail(error: unknown): void } | null>(null);
 
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<Notice | null>(null);
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotice({ kind, text }), []);
-  const fail = useCallback(
-    (error: unknown) => {
-      const text =
-        error instanceof ApiError ? t(`errors.${error.payload.code}`, error.payload.params) : error instanceof Error ? error.message : String(error);
-      setNotice({ kind: 'error', text });
-    },
-    [t],
-  );
+  const fail = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorText(t, error) }), [t]);
   return (
     <NoticeContext.Provider value={{ notify, fail }}>
       {children}

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
 
-export type AnalysisTab = 'cooccurrence' | 'passages' | 'search';
+export type AnalysisTab = 'cooccurrence' | 'passages' | 'query' | 'search';
 
 export interface PassageFocus {
   documentId: number;

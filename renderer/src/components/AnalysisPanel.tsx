@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspace, type AnalysisTab } from '../app/workspace';
 import { CooccurrencePanel } from './CooccurrencePanel';
+import { QueryPanel } from './QueryPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { SearchPanel } from './SearchPanel';
 
-const tabs: AnalysisTab[] = ['cooccurrence', 'passages', 'search'];
+const tabs: AnalysisTab[] = ['cooccurrence', 'passages', 'query', 'search'];
 
 export function AnalysisPanel() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function AnalysisPanel() {
       </div>
       {tab === 'cooccurrence' && <CooccurrencePanel />}
       {tab === 'passages' && <RetrievalPanel />}
+      {tab === 'query' && <QueryPanel />}
       {tab === 'search' && <SearchPanel />}
     </div>
   );

@@ -27,6 +27,8 @@ export function Codebook() {
   const [parentId, setParentId] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<PendingDelete | null>(null);
   const [editing, setEditing] = useState<Code | null>(null);
+  const [merging, setMerging] = useState<{ source: Code; target: Code } | null>(null);
+  const merge = useWrite('codes.merge');
   const rows = flattenCodeTree(codes.data ?? []);
 
   const add = (event: FormEvent) => {
@@ -54,13 +56,32 @@ export function Codebook() {
             <button type="button" className="code-name link-plain" title={t('codebook.retrieve')} onClick={() => showPassages(code.id)}>
               {code.name}
             </button>
-            <span className="count" aria-label="codings">
+            <span className="count" title={t('codebook.counts', { codings: code.codingCount, documents: code.documentCount, cases: code.caseCount })}>
               {code.codingCount}
             </span>
             <span className="row-actions">
               <button type="button" className="icon" title={t('codebook.details')} aria-label={`${t('codebook.details')}: ${code.name}`} onClick={() => setEditing(code)}>
                 ✎
               </button>
+              <select
+                className="merge"
+                value=""
+                aria-label={`${t('codebook.merge')} ${code.name}`}
+                title={t('codebook.merge')}
+                onChange={(e) => {
+                  const target = rows.find((r) => r.code.id === Number(e.target.value))?.code;
+                  if (target) setMerging({ source: code, target });
+                }}
+              >
+                <option value="">⇢</option>
+                {rows
+                  .filter((r) => r.code.id !== code.id)
+                  .map((r) => (
+                    <option key={r.code.id} value={r.code.id}>
+                      {r.code.name}
+                    </option>
+                  ))}
+              </select>
               <button type="button" className="icon" title={t('codebook.delete')} aria-label={`${t('codebook.delete')} ${code.name}`} onClick={() => void askDelete(code)}>
                 ×
               </button>
@@ -84,6 +105,17 @@ export function Codebook() {
         </button>
       </form>
       {editing && <CodeDetailsDialog code={editing} onClose={() => setEditing(null)} />}
+      {merging && (
+        <ConfirmDialog
+          message={t('codebook.mergeConfirm', { source: merging.source.name, target: merging.target.name, count: merging.source.codingCount })}
+          confirmLabel={t('codebook.mergeAction')}
+          onCancel={() => setMerging(null)}
+          onConfirm={() => {
+            merge.mutate({ sourceId: merging.source.id, targetId: merging.target.id }, { onError: fail });
+            setMerging(null);
+          }}
+        />
+      )}
       {deleting && (
         <ConfirmDialog
           message={t('codebook.deleteConfirm', { name: deleting.code.name, codings: deleting.codings, documents: deleting.documents, children: deleting.children })}
