@@ -148,6 +148,10 @@ export const contract = {
       .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
     ['codings', 'documents'],
   ),
+  'codings.inVivo': write<{ coding: Coding; code: Code }>()(
+    z.strictObject({ documentId: id, start: position, end: position }).refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
+    ['codings', 'codes', 'documents'],
+  ),
   'codings.createMany': write<{ created: number }>()(
     z.strictObject({
       codeId: id,

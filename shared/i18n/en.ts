@@ -71,6 +71,11 @@ export const en = {
   document: {
     none: 'Choose a document on the left.',
     selectHint: 'Select a passage with the mouse, then choose a code.',
+    quickCode: 'Type a few letters of a code, then Enter (or press 1–9, 0 for the most used)',
+    inVivo: 'In vivo',
+    inVivoTitle: 'Make the selected words a code and apply it',
+    allCoders: 'All coders',
+    showCoder: 'Show codings of',
     codeAs: 'Code selection as',
     noCodes: 'Add a code to the codebook first.',
     codings: 'Codings in this document',

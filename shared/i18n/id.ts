@@ -73,6 +73,11 @@ export const id: Catalog = {
   document: {
     none: 'Pilih dokumen di sebelah kiri.',
     selectHint: 'Pilih kutipan dengan tetikus, lalu pilih kode.',
+    quickCode: 'Ketik beberapa huruf kode, lalu Enter (atau tekan 1–9, 0 untuk yang paling sering)',
+    inVivo: 'In vivo',
+    inVivoTitle: 'Jadikan kata-kata terpilih sebagai kode lalu terapkan',
+    allCoders: 'Semua pengode',
+    showCoder: 'Tampilkan koding dari',
     codeAs: 'Kodekan pilihan sebagai',
     noCodes: 'Tambahkan kode ke buku kode terlebih dahulu.',
     codings: 'Koding di dokumen ini',

@@ -53,3 +53,8 @@ export function findCode(codes: readonly Code[], wanted: string): Code {
   }
   throw new AppError('not_found', { what: 'Code', name: wanted });
 }
+
+/** The codes used most often (ties by name): the ones that get number keys 1–9 and 0. */
+export function mostUsedCodes(codes: readonly Code[], count = 10): Code[] {
+  return [...codes].sort((a, b) => b.codingCount - a.codingCount || a.name.localeCompare(b.name)).slice(0, count);
+}

@@ -78,7 +78,9 @@ describe('a researcher’s first session in browser mode', () => {
     await expect.poll(() => page.locator('[data-testid="document-text"]').textContent()).toContain(passage);
     await selectInDocument(passage);
     expect(await page.locator('.selection-preview').textContent()).toContain(passage);
-    await page.locator('.code-chips').getByRole('button', { name: 'Self-insurance' }).click();
+    // The quick-code box: a few letters and Enter.
+    await page.getByPlaceholder(/Type a few letters of a code/).fill('selfins');
+    await page.getByPlaceholder(/Type a few letters of a code/).press('Enter');
 
     const highlight = page.locator('mark[data-codes*="Self-insurance"]');
     await expect.poll(() => highlight.allTextContents().then((t) => t.join(''))).toBe(passage);
@@ -88,6 +90,20 @@ describe('a researcher’s first session in browser mode', () => {
     await expect.poll(() => pair.textContent()).toBe('1');
     await expect.poll(() => page.locator('.code-tree li[data-code="Self-insurance"] .count').textContent()).toBe('1');
     await screenshot(page, '02-coded-passage');
+  });
+
+  it('codes with a number key for a most-used code, and in vivo', async () => {
+    const shortcut = 'nobody tracks my hours';
+    await selectInDocument(shortcut);
+    // Key 1 is the most used code of the sample study: Income uncertainty.
+    expect(await page.locator('.quick-code .chip').first().textContent()).toBe('1Income uncertainty');
+    await page.keyboard.press('1');
+    await expect.poll(() => page.locator('mark[data-codes*="Income uncertainty"]').allTextContents().then((t) => t.join('|'))).toContain(shortcut);
+
+    await selectInDocument('surfing at Lasiana');
+    await page.getByRole('button', { name: 'In vivo' }).click();
+    await expect.poll(() => page.locator('.code-tree li[data-code="surfing at Lasiana"] .count').textContent()).toBe('1');
+    expect(await page.locator('mark[data-codes="surfing at Lasiana"]').textContent()).toBe('surfing at Lasiana');
   });
 
   it('writes a code’s definition and coding guidance', async () => {
@@ -108,7 +124,7 @@ describe('a researcher’s first session in browser mode', () => {
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const rows = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
-    expect(rows).toHaveLength(95);
+    expect(rows).toHaveLength(97);
     expect(rows.find((r) => r.code === 'Self-insurance')).toMatchObject({ document: '05 Kevin - software developer', text: passage, coder: 'Peneliti' });
   });
 

@@ -3,7 +3,7 @@ import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
-import { getCode } from './codes';
+import { createCode, getCode } from './codes';
 import { ensureCoder } from './coders';
 import type { HandlersFor } from './types';
 
@@ -72,6 +72,17 @@ export function codingRows(project: Project, filter: { documentId?: number; code
   });
 }
 
+function createCoding(project: Project, input: { documentId: number; codeId: number; start: number; end: number; memo?: string }, coder: string): Coding {
+  const doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(input.documentId) as { name: string; length: number } | undefined;
+  if (!doc) throw new AppError('not_found', { what: 'Document', name: String(input.documentId) });
+  getCode(project, input.codeId);
+  if (input.end > doc.length) throw new AppError('range_invalid', { start: input.start, end: input.end, document: doc.name, length: doc.length });
+  const result = project
+    .stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(crypto.randomUUID(), input.documentId, input.codeId, input.start, input.end, ensureCoder(project, coder), new Date().toISOString(), input.memo ?? null);
+  return toCoding(project.stmt(`${codingSelect} WHERE k.id = ?`).get(result.lastInsertRowid) as CodingDbRow);
+}
+
 /** Codes many passages with one code (skipping any it already has from this coder); the number created. */
 export function createCodings(project: Project, coder: string, codeId: number, passages: readonly { documentId: number; start: number; end: number }[]): number {
   getCode(project, codeId);
@@ -109,22 +120,21 @@ export const codingHandlers: HandlersFor<'codings'> = {
 
   'codings.create': (input, core) => {
     const project = core.requireProject();
-    const doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(input.documentId) as
-      | { name: string; length: number }
-      | undefined;
-    if (!doc) throw new AppError('not_found', { what: 'Document', name: String(input.documentId) });
-    getCode(project, input.codeId);
-    if (input.end > doc.length) {
-      throw new AppError('range_invalid', { start: input.start, end: input.end, document: doc.name, length: doc.length });
-    }
-    const coderId = ensureCoder(project, input.coder ?? core.currentCoder(project));
-    const result = project
-      .stmt(
-        `INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(crypto.randomUUID(), input.documentId, input.codeId, input.start, input.end, coderId, new Date().toISOString(), input.memo ?? null);
-    return toCoding(project.stmt(`${codingSelect} WHERE k.id = ?`).get(result.lastInsertRowid) as CodingDbRow);
+    return createCoding(project, input, input.coder ?? core.currentCoder(project));
+  },
+
+  /** Code a passage with a new code named after its own words (or the code of that name, if there is one). */
+  'codings.inVivo': ({ documentId, start, end }, core) => {
+    const project = core.requireProject();
+    const doc = project.documentText(documentId);
+    if (!doc) throw new AppError('not_found', { what: 'Document', name: String(documentId) });
+    const words = sliceCodePoints(doc.text, start, end, doc.index).replace(/\s+/g, ' ').trim();
+    const name = words.length > 80 ? `${words.slice(0, 79).trimEnd()}…` : words;
+    if (!name) throw new AppError('range_invalid', { start, end, document: String(documentId), length: doc.index.length });
+    const existing = project.stmt('SELECT id FROM codes WHERE parent_id IS NULL AND name = ? COLLATE NOCASE').get(name) as { id: number } | undefined;
+    const code = existing ? getCode(project, existing.id) : createCode(project, { name });
+    const coding = createCoding(project, { documentId, codeId: code.id, start, end }, core.currentCoder(project));
+    return { coding, code: getCode(project, code.id) };
   },
 
   'codings.createMany': ({ codeId, passages }, core) => {

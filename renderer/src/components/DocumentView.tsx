@@ -7,6 +7,7 @@ import { trimRange } from '../../../shared/text/selection';
 import { useRead, useWrite } from '../api/queries';
 import { selectionOffsets, selectOffsets } from '../app/domSelection';
 import { useNotices } from '../app/notices';
+import { QuickCode } from './QuickCode';
 import { useWorkspace } from '../app/workspace';
 
 interface PendingSelection {
@@ -24,6 +25,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const codes = useRead('codes.list', {});
   const createCoding = useWrite('codings.create');
   const deleteCoding = useWrite('codings.delete');
+  const inVivo = useWrite('codings.inVivo');
   const textRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const { focus } = useWorkspace();
@@ -58,17 +60,20 @@ export function DocumentView({ documentId }: { documentId: number }) {
     setPending({ start: index.toCodePoint(range.start), end: index.toCodePoint(range.end), preview: text.slice(range.start, range.end) });
   };
 
+  const clearSelection = () => {
+    window.getSelection()?.removeAllRanges();
+    setPending(null);
+  };
+
+  const codeInVivo = () => {
+    if (pending) inVivo.mutate({ documentId, start: pending.start, end: pending.end }, { onSuccess: clearSelection, onError: fail });
+  };
+
   const applyCode = (code: Code) => {
     if (!pending) return;
     createCoding.mutate(
       { documentId, codeId: code.id, start: pending.start, end: pending.end },
-      {
-        onSuccess: () => {
-          window.getSelection()?.removeAllRanges();
-          setPending(null);
-        },
-        onError: fail,
-      },
+      { onSuccess: clearSelection, onError: fail },
     );
   };
 
@@ -90,16 +95,8 @@ export function DocumentView({ documentId }: { documentId: number }) {
             <span className="selection-preview" title={pending.preview}>
               “{pending.preview.length > 80 ? `${pending.preview.slice(0, 80)}…` : pending.preview}”
             </span>
-            <span>{t('document.codeAs')}</span>
             {codes.data?.length ? (
-              <span className="code-chips" role="group" aria-label={t('document.codeAs')}>
-                {codes.data.map((code) => (
-                  <button key={code.id} type="button" className="chip" style={{ borderColor: code.color }} onClick={() => applyCode(code)}>
-                    <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-                    {code.name}
-                  </button>
-                ))}
-              </span>
+              <QuickCode codes={codes.data} onApply={applyCode} onInVivo={codeInVivo} onCancel={() => setPending(null)} />
             ) : (
               <span className="hint">{t('document.noCodes')}</span>
             )}
