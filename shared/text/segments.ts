@@ -18,8 +18,10 @@ export interface Segment {
   spanIds: number[];
 }
 
-export function segmentText(length: number, spans: readonly Span[]): Segment[] {
+/** `extraCuts` adds boundaries that carry no span, such as where speaker turns and their labels end. */
+export function segmentText(length: number, spans: readonly Span[], extraCuts: readonly number[] = []): Segment[] {
   const cuts = new Set<number>([0, length]);
+  for (const cut of extraCuts) if (cut > 0 && cut < length) cuts.add(cut);
   for (const span of spans) {
     cuts.add(Math.max(0, Math.min(length, span.start)));
     cuts.add(Math.max(0, Math.min(length, span.end)));
@@ -34,4 +36,25 @@ export function segmentText(length: number, spans: readonly Span[]): Segment[] {
     segments.push({ start, end, spanIds });
   }
   return segments;
+}
+
+export interface TurnRange {
+  start: number;
+  contentStart: number;
+  end: number;
+  isInterviewer: boolean;
+}
+
+/** What part of a speaker turn an offset falls in, if any (turns sorted by start, not overlapping). */
+export function turnPart(turns: readonly TurnRange[], offset: number): 'label' | 'interviewer' | 'participant' | null {
+  let lo = 0;
+  let hi = turns.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const turn = turns[mid]!;
+    if (offset < turn.start) hi = mid - 1;
+    else if (offset >= turn.end) lo = mid + 1;
+    else return offset < turn.contentStart ? 'label' : turn.isInterviewer ? 'interviewer' : 'participant';
+  }
+  return null;
 }

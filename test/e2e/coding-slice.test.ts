@@ -89,6 +89,9 @@ describe('a researcher’s first session in browser mode', () => {
     const pair = page.locator('.cooccurrence tr[data-pair="No welfare protection + Self-insurance"] td.num');
     await expect.poll(() => pair.textContent()).toBe('1');
     await expect.poll(() => page.locator('.code-tree li[data-code="Self-insurance"] .count').textContent()).toBe('1');
+    // Speaker turns: labels set apart, interviewer questions quieter.
+    expect(await page.locator('[data-testid="document-text"] .speaker-label').first().textContent()).toBe('Interviewer: ');
+    expect(await page.locator('[data-testid="document-text"] .interviewer-text').first().textContent()).toBe('Thanks for joining, Kevin. Can you describe the work you do?');
     await screenshot(page, '02-coded-passage');
   });
 

@@ -91,6 +91,30 @@ describe('bringing a folder of transcripts into a new project', { timeout: 60_00
     await expect.poll(() => page.locator('[data-testid="document-text"]').textContent()).toContain('Penghasilan “naik turun”, kadang café tutup');
   });
 
+  it('shows only one coder’s codings when asked', async () => {
+    // The survey answers were autocoded by Maya; a second coder codes one passage.
+    await page.getByRole('button', { name: /survey-semicolon – R01/ }).click();
+    await expect.poll(() => page.locator('mark.coded').count()).toBe(2);
+    await page.locator('.coder').getByRole('button', { name: 'Change coder' }).click();
+    await page.getByPlaceholder('Your name or initials').fill('Budi');
+    await page.getByRole('button', { name: 'Start coding' }).click();
+    await page.locator('[data-testid="document-text"]').evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el.querySelector('span')!);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+    await page.locator('[data-testid="document-text"]').dispatchEvent('mouseup');
+    await page.getByPlaceholder(/Type a few letters of a code/).fill('tantangan');
+    await page.getByPlaceholder(/Type a few letters of a code/).press('Enter');
+    await expect.poll(() => page.locator('.coding-list li').count()).toBe(3);
+    await page.getByLabel('Show codings of').selectOption('Maya');
+    await expect.poll(() => page.locator('.coding-list li').count()).toBe(2);
+    await page.getByLabel('Show codings of').selectOption('Budi');
+    await expect.poll(() => page.locator('.coding-list li').count()).toBe(1);
+    await page.getByLabel('Show codings of').selectOption('');
+  });
+
   it('lets the researcher rename and merge speakers and mark an interviewer', async () => {
     const lina = page.locator('.speakers li[data-speaker="Lina"]');
     await lina.getByRole('button', { name: 'Lina' }).click();

@@ -50,7 +50,8 @@ describe('finding passages again', { timeout: 60_000 }, () => {
     const passage = await first.locator('mark').textContent();
     await first.getByRole('button').click();
     await expect.poll(() => page.locator('.selection-preview').textContent()).toContain(passage!.slice(0, 40));
-    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(passage);
+    await expect.poll(() => page.locator('[data-testid="document-text"] .pending').allTextContents().then((t) => t.join(''))).toBe(passage);
+    await screenshot(page, '09b-passage-opened');
   });
 
   it('searches with Indonesian stemming and codes all hits at once', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codePath, flattenCodeTree } from '../../shared/model/codeTree';
 import type { Code } from '../../shared/model/types';
-import { segmentText } from '../../shared/text/segments';
+import { segmentText, turnPart } from '../../shared/text/segments';
 import { trimRange } from '../../shared/text/selection';
 
 describe('segmentText', () => {
@@ -16,6 +16,26 @@ describe('segmentText', () => {
 
   it('covers the whole text with no gaps when nothing is coded', () => {
     expect(segmentText(4, [])).toEqual([{ start: 0, end: 4, spanIds: [] }]);
+  });
+});
+
+describe('turn parts', () => {
+  const turns = [
+    { start: 0, contentStart: 6, end: 20, isInterviewer: true },
+    { start: 21, contentStart: 27, end: 40, isInterviewer: false },
+  ];
+  it('tells labels, interviewer text and participant text apart', () => {
+    expect([0, 5, 6, 19, 20, 21, 26, 27, 39, 40].map((o) => turnPart(turns, o))).toEqual([
+      'label', 'label', 'interviewer', 'interviewer', null, 'label', 'label', 'participant', 'participant', null,
+    ]);
+  });
+  it('cuts segments at turn boundaries too', () => {
+    expect(segmentText(10, [{ id: 1, start: 2, end: 8 }], [4]).map((s) => [s.start, s.end])).toEqual([
+      [0, 2],
+      [2, 4],
+      [4, 8],
+      [8, 10],
+    ]);
   });
 });
 

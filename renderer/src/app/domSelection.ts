@@ -15,27 +15,3 @@ export function selectionOffsets(container: HTMLElement): { start: number; end: 
   return { start, end: start + range.toString().length };
 }
 
-/** Select the text between two UTF-16 offsets of the container and scroll it into view. */
-export function selectOffsets(container: HTMLElement, start: number, end: number): boolean {
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let offset = 0;
-  let started = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = node.textContent?.length ?? 0;
-    if (!started && start <= offset + length) {
-      range.setStart(node, start - offset);
-      started = true;
-    }
-    if (started && end <= offset + length) {
-      range.setEnd(node, end - offset);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      (range.startContainer.parentElement ?? container).scrollIntoView({ block: 'center' });
-      return true;
-    }
-    offset += length;
-  }
-  return false;
-}

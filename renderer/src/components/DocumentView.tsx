@@ -2,13 +2,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding } from '../../../shared/model/types';
 import { CodePointIndex } from '../../../shared/text/codepoints';
-import { segmentText } from '../../../shared/text/segments';
+import { segmentText, turnPart } from '../../../shared/text/segments';
 import { trimRange } from '../../../shared/text/selection';
 import { useRead, useWrite } from '../api/queries';
-import { selectionOffsets, selectOffsets } from '../app/domSelection';
+import { selectionOffsets } from '../app/domSelection';
 import { useNotices } from '../app/notices';
 import { QuickCode } from './QuickCode';
 import { useWorkspace } from '../app/workspace';
+
+/** Span id of the selection waiting for a code; codings have positive ids. */
+const PENDING = -1;
 
 interface PendingSelection {
   /** Code-point offsets, as the contract takes them. */
@@ -21,7 +24,12 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const { t, i18n } = useTranslation();
   const { fail } = useNotices();
   const doc = useRead('documents.get', { id: documentId });
-  const codings = useRead('codings.list', { documentId });
+  const allCodings = useRead('codings.list', { documentId });
+  const turns = useRead('documents.turns', { documentId });
+  const coders = useRead('coders.list', {});
+  const [coder, setCoder] = useState('');
+  // The coder filter only changes what is drawn; every coding stays in the project.
+  const visibleCodings = useMemo(() => (allCodings.data ?? []).filter((c) => !coder || c.coder === coder), [allCodings.data, coder]);
   const codes = useRead('codes.list', {});
   const createCoding = useWrite('codings.create');
   const deleteCoding = useWrite('codings.delete');
@@ -33,25 +41,46 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const text = doc.data?.text ?? '';
   const index = useMemo(() => new CodePointIndex(text), [text]);
   const codeById = useMemo(() => new Map((codes.data ?? []).map((c) => [c.id, c])), [codes.data]);
-  const codingById = useMemo(() => new Map((codings.data ?? []).map((c) => [c.id, c])), [codings.data]);
+  const codingById = useMemo(() => new Map(visibleCodings.map((c) => [c.id, c])), [visibleCodings]);
+  const turnRanges = useMemo(
+    () =>
+      (turns.data ?? []).map((turn) => ({
+        start: index.toUtf16(turn.start),
+        contentStart: index.toUtf16(turn.contentStart),
+        end: index.toUtf16(turn.end),
+        isInterviewer: turn.isInterviewer,
+      })),
+    [turns.data, index],
+  );
   const segments = useMemo(
     () =>
       segmentText(
         text.length,
-        (codings.data ?? []).map((c) => ({ id: c.id, start: index.toUtf16(c.start), end: index.toUtf16(c.end) })),
+        [
+          ...visibleCodings.map((c) => ({ id: c.id, start: index.toUtf16(c.start), end: index.toUtf16(c.end) })),
+          // The passage waiting for a code stays marked while focus is in the quick-code box.
+          ...(pending ? [{ id: PENDING, start: index.toUtf16(pending.start), end: index.toUtf16(pending.end) }] : []),
+        ],
+        turnRanges.flatMap((turn) => [turn.start, turn.contentStart, turn.end]),
       ),
-    [text, index, codings.data],
+    [text, index, visibleCodings, turnRanges, pending],
   );
 
 
-  // A passage opened from retrieval or search arrives selected, ready to be coded. It runs again
-  // when the highlights re-render, because that replaces the text nodes the selection was in.
+  // A passage opened from retrieval or search arrives as the pending selection, ready to be coded.
+  const scrollToPending = useRef(false);
   useEffect(() => {
-    if (!focus || focus.documentId !== documentId || !textRef.current || !text) return;
+    if (!focus || focus.documentId !== documentId || !text) return;
     const start = index.toUtf16(focus.start);
     const end = index.toUtf16(focus.end);
-    if (selectOffsets(textRef.current, start, end)) setPending({ start: focus.start, end: focus.end, preview: text.slice(start, end) });
-  }, [focus, documentId, text, index, segments]);
+    scrollToPending.current = true;
+    setPending({ start: focus.start, end: focus.end, preview: text.slice(start, end) });
+  }, [focus, documentId, text, index]);
+  useEffect(() => {
+    if (!scrollToPending.current) return;
+    scrollToPending.current = false;
+    textRef.current?.querySelector('.pending')?.scrollIntoView({ block: 'center' });
+  }, [segments]);
 
   const captureSelection = () => {
     const raw = textRef.current && selectionOffsets(textRef.current);
@@ -82,7 +111,22 @@ export function DocumentView({ documentId }: { documentId: number }) {
   return (
     <div className="document-view">
       <header className="doc-header">
-        <h2>{doc.data.name}</h2>
+        <div className="doc-title">
+          <h2>{doc.data.name}</h2>
+          {(coders.data?.length ?? 0) > 1 && (
+            <label className="coder-filter">
+              {t('document.showCoder')}
+              <select value={coder} onChange={(e) => setCoder(e.target.value)}>
+                <option value="">{t('document.allCoders')}</option>
+                {coders.data?.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
         <p className="doc-source">
           {t('document.source', { file: doc.data.sourceName, format: doc.data.format })} ·{' '}
           {t('document.details', { date: new Date(doc.data.importedAt).toLocaleString(i18n.resolvedLanguage) })}
@@ -109,16 +153,27 @@ export function DocumentView({ documentId }: { documentId: number }) {
         <div className="doc-text" ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} data-testid="document-text">
           {segments.map((segment) => {
             const piece = text.slice(segment.start, segment.end);
-            if (segment.spanIds.length === 0) return <span key={segment.start}>{piece}</span>;
-            const layers = segment.spanIds.map((id) => codeById.get(codingById.get(id)!.codeId)).filter((c): c is Code => !!c);
+            const part = turnPart(turnRanges, segment.start);
+            const classes = [part === 'label' ? 'speaker-label' : part === 'interviewer' ? 'interviewer-text' : '', segment.spanIds.includes(PENDING) ? 'pending' : '']
+              .filter(Boolean)
+              .join(' ');
+            const codingIds = segment.spanIds.filter((id) => id !== PENDING);
+            if (codingIds.length === 0) {
+              return (
+                <span key={segment.start} className={classes || undefined}>
+                  {piece}
+                </span>
+              );
+            }
+            const layers = codingIds.map((id) => codeById.get(codingById.get(id)!.codeId)).filter((c): c is Code => !!c);
             return (
-              <mark key={segment.start} className="coded" data-codes={layers.map((c) => c.name).join('|')} title={layers.map((c) => c.name).join(' · ')} style={highlightStyle(layers)}>
+              <mark key={segment.start} className={`coded ${classes}`.trim()} data-codes={layers.map((c) => c.name).join('|')} title={layers.map((c) => c.name).join(' · ')} style={highlightStyle(layers)}>
                 {piece}
               </mark>
             );
           })}
         </div>
-        <CodingList codings={codings.data ?? []} codeById={codeById} text={text} index={index} onDelete={(id) => deleteCoding.mutate({ id }, { onError: fail })} />
+        <CodingList codings={visibleCodings} codeById={codeById} text={text} index={index} onDelete={(id) => deleteCoding.mutate({ id }, { onError: fail })} />
       </div>
     </div>
   );
