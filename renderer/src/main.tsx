@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { NoticeProvider } from './app/notices';
+import { UndoProvider } from './app/undo';
 import './api/bridge';
 import { setupI18n } from './i18n/setup';
 import './styles/app.css';
@@ -19,7 +20,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <NoticeProvider>
-        <App />
+        <UndoProvider>
+          <App />
+        </UndoProvider>
       </NoticeProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -27,6 +27,14 @@ import type {
   Turn,
 } from '../model/types';
 
+/** What undoing a merge needs: the source code, the codings moved and collapsed, the sub-codes moved. */
+export interface MergeUndo {
+  source: Code;
+  moved: number[];
+  collapsed: Coding[];
+  children: number[];
+}
+
 /** Slices of server state; reads declare what they depend on, writes what they change. */
 export type Topic = 'app' | 'documents' | 'codes' | 'codings' | 'cases' | 'speakers';
 
@@ -69,6 +77,29 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
 const longText = z.string().max(20_000);
 const empty = z.strictObject({});
 const upload = z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() });
+const codeRecord = z.object({
+  id,
+  uuid: z.string().min(1),
+  name,
+  parentId: id.nullable(),
+  color,
+  description: longText,
+  inclusion: longText,
+  exclusion: longText,
+  example: longText,
+  position: z.number().int(),
+});
+const codingRecord = z.object({
+  id,
+  uuid: z.string().min(1),
+  documentId: id,
+  codeId: id,
+  start: position,
+  end: position,
+  coder: name,
+  createdAt: z.string().min(1),
+  memo: z.string().nullable(),
+});
 const surveyOptions = z.strictObject({
   idColumn: z.string().min(1).optional(),
   textColumns: z.array(z.string().min(1)).min(1).optional(),
@@ -116,7 +147,7 @@ export const contract = {
 
   'codes.list': read<Code[]>()(empty, ['codes', 'codings']),
   'codes.create': write<Code>()(z.strictObject(codeFields), ['codes']),
-  'codes.update': write<Code>()(
+  'codes.update': write<{ code: Code; previous: Code }>()(
     z.strictObject({
       id,
       name: name.optional(),
@@ -130,8 +161,11 @@ export const contract = {
     ['codes', 'codings'],
   ),
   'codes.usage': read<{ codings: number; documents: number; children: number }>()(z.strictObject({ id }), ['codes', 'codings']),
-  'codes.merge': write<{ moved: number; collapsed: number; target: Code }>()(z.strictObject({ sourceId: id, targetId: id }), ['codes', 'codings']),
-  'codes.delete': write<{ deletedCodings: number; deletedCodes: number }>()(z.strictObject({ id }), ['codes', 'codings']),
+  'codes.merge': write<{ moved: number; collapsed: number; target: Code; undo: MergeUndo }>()(z.strictObject({ sourceId: id, targetId: id }), ['codes', 'codings']),
+  'codes.delete': write<{ deletedCodings: number; deletedCodes: number; removed: { codes: Code[]; codings: Coding[] } }>()(z.strictObject({ id }), ['codes', 'codings']),
+  /** Put back codes exactly as they were (same ids), parents before children: undo and redo use it. */
+  'codes.restore': write<null>()(z.strictObject({ codes: z.array(codeRecord).min(1) }), ['codes', 'codings']),
+  'codes.reparent': write<null>()(z.strictObject({ ids: z.array(id), parentId: id.nullable() }), ['codes']),
 
   'codings.list': read<Coding[]>()(z.strictObject({ documentId: id.optional() }), ['codings']),
   'codings.rows': read<CodingRow[]>()(z.strictObject({ documentId: id.optional(), codeId: id.optional() }), ['codings', 'codes', 'documents']),
@@ -148,18 +182,28 @@ export const contract = {
       .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
     ['codings', 'documents'],
   ),
-  'codings.inVivo': write<{ coding: Coding; code: Code }>()(
+  'codings.inVivo': write<{ coding: Coding; code: Code; codeCreated: boolean }>()(
     z.strictObject({ documentId: id, start: position, end: position }).refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
     ['codings', 'codes', 'documents'],
   ),
-  'codings.createMany': write<{ created: number }>()(
+  'codings.createMany': write<{ created: number; codings: Coding[] }>()(
     z.strictObject({
       codeId: id,
       passages: z.array(z.strictObject({ documentId: id, start: position, end: position })).min(1).max(100_000),
     }),
     ['codings', 'documents'],
   ),
-  'codings.delete': write<null>()(z.strictObject({ id }), ['codings', 'documents']),
+  'codings.delete': write<Coding>()(z.strictObject({ id }), ['codings', 'documents']),
+  'codings.deleteMany': write<{ deleted: number }>()(z.strictObject({ ids: z.array(id) }), ['codings', 'documents']),
+  /** Put back codings exactly as they were (same ids, coders, times): undo and redo use it. */
+  'codings.restore': write<null>()(z.strictObject({ codings: z.array(codingRecord).min(1) }), ['codings', 'documents']),
+  'codings.recode': write<null>()(z.strictObject({ ids: z.array(id), codeId: id }), ['codings', 'codes']),
+
+  /** Several operations as one step, in one transaction: how an undo or a redo is applied. */
+  'history.apply': write<null>()(
+    z.strictObject({ steps: z.array(z.strictObject({ op: z.string(), input: z.unknown() })).min(1).max(10) }),
+    ['documents', 'codes', 'codings', 'cases', 'speakers'],
+  ),
 
   'cases.list': read<Case[]>()(empty, ['cases']),
   'coders.list': read<string[]>()(empty, ['codings', 'app']),
@@ -204,7 +248,7 @@ export const contract = {
     ['codings', 'codes', 'documents', 'cases', 'speakers'],
   ),
   'analysis.query': read<Passage[]>()(z.strictObject({ expression: z.string().max(5000) }), ['codings', 'codes', 'documents']),
-  'analysis.saveQueryAsCode': write<{ code: Code; codings: number }>()(z.strictObject({ expression: z.string().max(5000), name }), ['codes', 'codings', 'documents']),
+  'analysis.saveQueryAsCode': write<{ code: Code; codings: number; created: Coding[] }>()(z.strictObject({ expression: z.string().max(5000), name }), ['codes', 'codings', 'documents']),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(empty, ['codings', 'codes']),
 
   'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),

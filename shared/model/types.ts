@@ -24,6 +24,7 @@ export interface DocumentFull extends DocumentSummary {
 
 export interface Code {
   id: number;
+  uuid: string;
   name: string;
   parentId: number | null;
   color: string;
@@ -41,6 +42,7 @@ export interface Code {
 
 export interface Coding {
   id: number;
+  uuid: string;
   documentId: number;
   codeId: number;
   start: number;

@@ -109,6 +109,35 @@ describe('a researcher’s first session in browser mode', () => {
     expect(await page.locator('mark[data-codes="surfing at Lasiana"]').textContent()).toBe('surfing at Lasiana');
   });
 
+  it('undoes and redoes codings and codebook changes with the keyboard', { timeout: 60_000 }, async () => {
+    const inVivo = page.locator('.code-tree li[data-code="surfing at Lasiana"]');
+    const undo = page.getByRole('button', { name: /Undo/ });
+    const redo = page.getByRole('button', { name: /Redo/ });
+    expect(await inVivo.count()).toBe(1);
+    expect(await undo.getAttribute('title')).toBe('Undo: code in vivo (Ctrl+Z)');
+
+    // Undo removes the in-vivo coding and the code it made; redo puts both back.
+    await page.locator('.doc-header h2').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => redo.isEnabled()).toBe(true);
+    expect(await inVivo.count()).toBe(0);
+    expect(await page.locator('mark[data-codes="surfing at Lasiana"]').count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => redo.isEnabled()).toBe(false);
+    await expect.poll(() => inVivo.count()).toBe(1);
+    await expect.poll(() => page.locator('mark[data-codes="surfing at Lasiana"]').count()).toBe(1);
+
+    // Merging, then undoing from the toolbar, brings the code back with its coding.
+    await inVivo.hover();
+    await page.getByLabel('Merge into… surfing at Lasiana').selectOption({ label: 'Flexibility and autonomy' });
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => undo.getAttribute('title')).toBe('Undo: merge codes (Ctrl+Z)');
+    await expect.poll(() => inVivo.count()).toBe(0);
+    await undo.click();
+    await expect.poll(() => page.locator('.code-tree li[data-code="surfing at Lasiana"] .count').textContent()).toBe('1');
+    await expect.poll(() => page.locator('.code-tree li[data-code="Flexibility and autonomy"] .count').textContent()).toBe('7');
+  });
+
   it('writes a code’s definition and coding guidance', async () => {
     await page.locator('.code-tree li[data-code="Self-insurance"]').hover();
     await page.getByRole('button', { name: 'Code details: Self-insurance' }).click();

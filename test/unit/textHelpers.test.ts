@@ -51,6 +51,7 @@ describe('trimRange', () => {
 describe('code tree', () => {
   const code = (id: number, name: string, parentId: number | null, position = 0): Code => ({
     id,
+    uuid: `u${id}`,
     name,
     parentId,
     color: '#000000',

@@ -21,7 +21,7 @@ export const analysisHandlers: HandlersFor<'analysis'> = {
     const passages = runQuery(project, expression);
     const code = createCode(project, { name });
     const created = createCodings(project, core.currentCoder(project), code.id, passages);
-    return { code: getCode(project, code.id), codings: created };
+    return { code: getCode(project, code.id), codings: created.length, created };
   },
 
   'analysis.cooccurrence': (_input, core) => {

@@ -3,10 +3,12 @@ import type { OpParsedInput } from '../../../shared/api/contract';
 import type { Code } from '../../../shared/model/types';
 import { paletteColor } from '../../../shared/model/palette';
 import type { Project } from '../project';
+import { codingsByIds, codingsOfCodes } from './codings';
 import type { HandlersFor } from './types';
 
 interface CodeRow {
   id: number;
+  uuid: string;
   name: string;
   parent_id: number | null;
   color: string;
@@ -20,7 +22,7 @@ interface CodeRow {
   case_count: number;
 }
 
-const codeColumns = `id, name, parent_id, color, description, inclusion, exclusion, example, position,
+const codeColumns = `id, uuid, name, parent_id, color, description, inclusion, exclusion, example, position,
   (SELECT count(*) FROM codings k WHERE k.code_id = codes.id) AS coding_count,
   (SELECT count(DISTINCT k.document_id) FROM codings k WHERE k.code_id = codes.id) AS document_count,
   (SELECT count(DISTINCT cd.case_id) FROM codings k JOIN case_documents cd ON cd.document_id = k.document_id WHERE k.code_id = codes.id) AS case_count`;
@@ -28,6 +30,7 @@ const codeColumns = `id, name, parent_id, color, description, inclusion, exclusi
 function toCode(row: CodeRow): Code {
   return {
     id: row.id,
+    uuid: row.uuid,
     name: row.name,
     parentId: row.parent_id,
     color: row.color,
@@ -116,6 +119,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
   'codes.update': (input, core) => {
     const project = core.requireProject();
     const current = getCode(project, input.id);
+    const previous = current;
     const parentId = input.parentId === undefined ? current.parentId : input.parentId;
     if (parentId !== current.parentId && parentId !== null) {
       getCode(project, parentId);
@@ -138,7 +142,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
         input.example ?? current.example,
         current.id,
       );
-    return getCode(project, current.id);
+    return { code: getCode(project, current.id), previous };
   },
 
   'codes.usage': ({ id }, core) => {
@@ -157,6 +161,16 @@ export const codeHandlers: HandlersFor<'codes'> = {
     const source = getCode(project, sourceId);
     getCode(project, targetId);
     if (sourceId === targetId || subtree(project, sourceId).includes(targetId)) throw new AppError('code_cycle');
+    const duplicates = (
+      project
+        .stmt(
+          `SELECT id FROM codings WHERE code_id = @source AND EXISTS (
+             SELECT 1 FROM codings t WHERE t.code_id = @target AND t.document_id = codings.document_id
+               AND t.start = codings.start AND t."end" = codings."end" AND t.coder_id = codings.coder_id)`,
+        )
+        .all({ source: sourceId, target: targetId }) as { id: number }[]
+    ).map((r) => r.id);
+    const collapsedCodings = codingsByIds(project, duplicates);
     const collapsed = project
       .stmt(
         `DELETE FROM codings WHERE code_id = @source AND EXISTS (
@@ -164,21 +178,52 @@ export const codeHandlers: HandlersFor<'codes'> = {
              AND t.start = codings.start AND t."end" = codings."end" AND t.coder_id = codings.coder_id)`,
       )
       .run({ source: sourceId, target: targetId }).changes;
+    const movedIds = (project.stmt('SELECT id FROM codings WHERE code_id = ?').all(sourceId) as { id: number }[]).map((r) => r.id);
     const moved = project.stmt('UPDATE codings SET code_id = ? WHERE code_id = ?').run(targetId, sourceId).changes;
-    for (const child of project.stmt('SELECT id, name FROM codes WHERE parent_id = ?').all(sourceId) as { id: number; name: string }[]) {
+    const children = project.stmt('SELECT id, name FROM codes WHERE parent_id = ?').all(sourceId) as { id: number; name: string }[];
+    for (const child of children) {
       assertNameFree(project, child.name, targetId, child.id);
       project.stmt('UPDATE codes SET parent_id = ? WHERE id = ?').run(targetId, child.id);
     }
     project.stmt('DELETE FROM codes WHERE id = ?').run(source.id);
-    return { moved, collapsed, target: getCode(project, targetId) };
+    return {
+      moved,
+      collapsed,
+      target: getCode(project, targetId),
+      undo: { source, moved: movedIds, collapsed: collapsedCodings, children: children.map((c) => c.id) },
+    };
   },
 
   'codes.delete': ({ id }, core) => {
     const project = core.requireProject();
     getCode(project, id);
     const counts = usage(project, id);
+    // Parents before children, so that restoring them in this order rebuilds the tree.
+    const ids = subtree(project, id);
+    const removed = { codes: ids.map((codeId) => getCode(project, codeId)), codings: codingsOfCodes(project, ids) };
     // Sub-codes and codings go with it through ON DELETE CASCADE.
     project.stmt('DELETE FROM codes WHERE id = ?').run(id);
-    return { deletedCodings: counts.codings, deletedCodes: counts.children + 1 };
+    return { deletedCodings: counts.codings, deletedCodes: counts.children + 1, removed };
+  },
+
+  'codes.restore': ({ codes }, core) => {
+    const project = core.requireProject();
+    const insert = project.stmt(
+      `INSERT INTO codes(id, uuid, name, parent_id, color, description, inclusion, exclusion, example, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const c of codes) insert.run(c.id, c.uuid, c.name, c.parentId, c.color, c.description, c.inclusion, c.exclusion, c.example, c.position);
+    return null;
+  },
+
+  'codes.reparent': ({ ids, parentId }, core) => {
+    const project = core.requireProject();
+    if (parentId !== null) getCode(project, parentId);
+    for (const id of ids) {
+      if (parentId !== null && subtree(project, id).includes(parentId)) throw new AppError('code_cycle');
+      const code = getCode(project, id);
+      assertNameFree(project, code.name, parentId, id);
+      project.stmt('UPDATE codes SET parent_id = ? WHERE id = ?').run(parentId, id);
+    }
+    return null;
   },
 };

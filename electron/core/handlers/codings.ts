@@ -9,6 +9,7 @@ import type { HandlersFor } from './types';
 
 interface CodingDbRow {
   id: number;
+  uuid: string;
   document_id: number;
   code_id: number;
   start: number;
@@ -18,12 +19,13 @@ interface CodingDbRow {
   memo: string | null;
 }
 
-const codingSelect = `SELECT k.id, k.document_id, k.code_id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo
+const codingSelect = `SELECT k.id, k.uuid, k.document_id, k.code_id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo
   FROM codings k JOIN coders c ON c.id = k.coder_id`;
 
 function toCoding(row: CodingDbRow): Coding {
   return {
     id: row.id,
+    uuid: row.uuid,
     documentId: row.document_id,
     codeId: row.code_id,
     start: row.start,
@@ -83,15 +85,15 @@ function createCoding(project: Project, input: { documentId: number; codeId: num
   return toCoding(project.stmt(`${codingSelect} WHERE k.id = ?`).get(result.lastInsertRowid) as CodingDbRow);
 }
 
-/** Codes many passages with one code (skipping any it already has from this coder); the number created. */
-export function createCodings(project: Project, coder: string, codeId: number, passages: readonly { documentId: number; start: number; end: number }[]): number {
+/** Codes many passages with one code (skipping any it already has from this coder); the codings made. */
+export function createCodings(project: Project, coder: string, codeId: number, passages: readonly { documentId: number; start: number; end: number }[]): Coding[] {
   getCode(project, codeId);
   const coderId = ensureCoder(project, coder);
   const lengths = new Map<number, { name: string; length: number }>();
   const insert = project.stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const exists = project.stmt('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ?');
   const now = new Date().toISOString();
-  let created = 0;
+  const created: number[] = [];
   for (const p of passages) {
     let doc = lengths.get(p.documentId);
     if (!doc) {
@@ -101,10 +103,26 @@ export function createCodings(project: Project, coder: string, codeId: number, p
     }
     if (p.end <= p.start || p.end > doc.length) throw new AppError('range_invalid', { start: p.start, end: p.end, document: doc.name, length: doc.length });
     if (exists.get(p.documentId, codeId, p.start, p.end, coderId)) continue;
-    insert.run(crypto.randomUUID(), p.documentId, codeId, p.start, p.end, coderId, now);
-    created++;
+    created.push(Number(insert.run(crypto.randomUUID(), p.documentId, codeId, p.start, p.end, coderId, now).lastInsertRowid));
   }
-  return created;
+  return codingsByIds(project, created);
+}
+
+/** Codings by id, in id order. */
+export function codingsByIds(project: Project, ids: readonly number[]): Coding[] {
+  const out: Coding[] = [];
+  const get = project.stmt(`${codingSelect} WHERE k.id = ?`);
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const row = get.get(id) as CodingDbRow | undefined;
+    if (row) out.push(toCoding(row));
+  }
+  return out;
+}
+
+/** Every coding of these codes. */
+export function codingsOfCodes(project: Project, codeIds: readonly number[]): Coding[] {
+  const ids = codeIds.flatMap((codeId) => (project.stmt('SELECT id FROM codings WHERE code_id = ?').all(codeId) as { id: number }[]).map((r) => r.id));
+  return codingsByIds(project, ids);
 }
 
 export const codingHandlers: HandlersFor<'codings'> = {
@@ -134,18 +152,40 @@ export const codingHandlers: HandlersFor<'codings'> = {
     const existing = project.stmt('SELECT id FROM codes WHERE parent_id IS NULL AND name = ? COLLATE NOCASE').get(name) as { id: number } | undefined;
     const code = existing ? getCode(project, existing.id) : createCode(project, { name });
     const coding = createCoding(project, { documentId, codeId: code.id, start, end }, core.currentCoder(project));
-    return { coding, code: getCode(project, code.id) };
+    return { coding, code: getCode(project, code.id), codeCreated: !existing };
   },
 
   'codings.createMany': ({ codeId, passages }, core) => {
     const project = core.requireProject();
-    return { created: createCodings(project, core.currentCoder(project), codeId, passages) };
+    const codings = createCodings(project, core.currentCoder(project), codeId, passages);
+    return { created: codings.length, codings };
   },
 
   'codings.delete': ({ id }, core) => {
     const project = core.requireProject();
-    const result = project.stmt('DELETE FROM codings WHERE id = ?').run(id);
-    if (result.changes === 0) throw new AppError('not_found', { what: 'Coding', name: String(id) });
+    const [coding] = codingsByIds(project, [id]);
+    if (!coding) throw new AppError('not_found', { what: 'Coding', name: String(id) });
+    project.stmt('DELETE FROM codings WHERE id = ?').run(id);
+    return coding;
+  },
+
+  'codings.deleteMany': ({ ids }, core) => {
+    const remove = core.requireProject().stmt('DELETE FROM codings WHERE id = ?');
+    return { deleted: ids.reduce((n, id) => n + remove.run(id).changes, 0) };
+  },
+
+  'codings.restore': ({ codings }, core) => {
+    const project = core.requireProject();
+    const insert = project.stmt(`INSERT INTO codings(id, uuid, document_id, code_id, start, "end", coder_id, created_at, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const c of codings) insert.run(c.id, c.uuid, c.documentId, c.codeId, c.start, c.end, ensureCoder(project, c.coder), c.createdAt, c.memo);
+    return null;
+  },
+
+  'codings.recode': ({ ids, codeId }, core) => {
+    const project = core.requireProject();
+    getCode(project, codeId);
+    const update = project.stmt('UPDATE codings SET code_id = ? WHERE id = ?');
+    for (const id of ids) update.run(codeId, id);
     return null;
   },
 };

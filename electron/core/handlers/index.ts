@@ -6,6 +6,7 @@ import { codeHandlers } from './codes';
 import { codingHandlers } from './codings';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
+import { historyHandlers } from './history';
 import { searchHandlers } from './search';
 import { speakerHandlers } from './speakers';
 import type { Handler } from './types';
@@ -26,4 +27,5 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...analysisHandlers,
   ...searchHandlers,
   ...exportHandlers,
+  ...historyHandlers,
 };

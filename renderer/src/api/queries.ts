@@ -4,7 +4,9 @@
  * the contract says it touches. Components never refresh by hand.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { contract, isOpName, type OpInput, type OpName, type OpResult, type Topic } from '../../../shared/api/contract';
+import { contract, isOpName, type OpInput, type OpName, type OpParsedInput, type OpResult, type Topic } from '../../../shared/api/contract';
+import { historyEntry } from '../../../shared/history/inverse';
+import { useUndo } from '../app/undo';
 import { api } from './client';
 
 export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { enabled?: boolean } = {}) {
@@ -17,9 +19,16 @@ export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { e
 
 export function useWrite<K extends OpName>(op: K) {
   const queryClient = useQueryClient();
+  const history = useUndo();
   return useMutation({
     mutationFn: (input: OpInput<K>) => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input),
-    onSuccess: () => invalidateTopics(queryClient, contract[op].touches),
+    onSuccess: (result, input) => {
+      // Another project means another history.
+      if (op.startsWith('project.')) history.clear();
+      const entry = historyEntry(op, input as OpParsedInput<K>, result);
+      if (entry) history.record(entry);
+      return invalidateTopics(queryClient, contract[op].touches);
+    },
   });
 }
 

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { useWrite } from '../api/queries';
 import { downloadText } from '../app/files';
 import { useImport } from '../app/importQueue';
+import { useUndo } from '../app/undo';
 import { useNotices } from '../app/notices';
 import { rememberProject } from '../app/recentProjects';
 import { CoderPrompt } from './CoderPrompt';
@@ -19,6 +20,7 @@ export function TopBar({ project }: { project: ProjectInfo }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const { start } = useImport();
+  const history = useUndo();
   const sample = useWrite('project.openSample');
   const close = useWrite('project.close');
   const [changingCoder, setChangingCoder] = useState(false);
@@ -44,6 +46,12 @@ export function TopBar({ project }: { project: ProjectInfo }) {
         {project.name}
       </span>
       <nav>
+        <button type="button" disabled={!history.canUndo} onClick={() => void history.undo()} title={history.canUndo ? t('history.undoAction', { action: t(`history.ops.${history.canUndo.op}`) }) : t('history.nothing')}>
+          ↶ {t('history.undo')}
+        </button>
+        <button type="button" disabled={!history.canRedo} onClick={() => void history.redo()} title={history.canRedo ? t('history.redoAction', { action: t(`history.ops.${history.canRedo.op}`) }) : undefined}>
+          ↷ {t('history.redo')}
+        </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('menu.import')}
         </button>

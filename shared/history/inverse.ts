@@ -1,0 +1,97 @@
+/**
+ * Undo and redo built from the operations themselves: for each undoable
+ * action, the contract operations that reverse it and the ones that do it
+ * again, computed from the action's input and result. Restores put records
+ * back with their original ids, so later steps in the history stay valid.
+ */
+import type { OpName, OpParsedInput, OpResult } from '../api/contract';
+import type { Code, Coding } from '../model/types';
+
+export interface Step {
+  op: OpName;
+  input: unknown;
+}
+
+export interface HistoryEntry {
+  /** The action, for "Undo …" labels. */
+  op: OpName;
+  undo: Step[];
+  redo: Step[];
+}
+
+const codeRecord = (c: Code) => ({
+  id: c.id,
+  uuid: c.uuid,
+  name: c.name,
+  parentId: c.parentId,
+  color: c.color,
+  description: c.description,
+  inclusion: c.inclusion,
+  exclusion: c.exclusion,
+  example: c.example,
+  position: c.position,
+});
+
+const codingRecord = (c: Coding) => ({
+  id: c.id,
+  uuid: c.uuid,
+  documentId: c.documentId,
+  codeId: c.codeId,
+  start: c.start,
+  end: c.end,
+  coder: c.coder,
+  createdAt: c.createdAt,
+  memo: c.memo,
+});
+
+const restoreCodings = (codings: Coding[]): Step[] => (codings.length ? [{ op: 'codings.restore', input: { codings: codings.map(codingRecord) } }] : []);
+const deleteCodings = (codings: Coding[]): Step[] => (codings.length ? [{ op: 'codings.deleteMany', input: { ids: codings.map((c) => c.id) } }] : []);
+
+const editable = (c: Code) => ({
+  id: c.id,
+  name: c.name,
+  parentId: c.parentId,
+  color: c.color,
+  description: c.description,
+  inclusion: c.inclusion,
+  exclusion: c.exclusion,
+  example: c.example,
+});
+
+type Builders = { [K in OpName]?: (input: OpParsedInput<K>, result: OpResult<K>) => Omit<HistoryEntry, 'op'> | null };
+
+const builders: Builders = {
+  'codings.create': (_input, coding) => ({ undo: deleteCodings([coding]), redo: restoreCodings([coding]) }),
+  'codings.delete': (_input, coding) => ({ undo: restoreCodings([coding]), redo: deleteCodings([coding]) }),
+  'codings.createMany': (_input, result) => (result.codings.length ? { undo: deleteCodings(result.codings), redo: restoreCodings(result.codings) } : null),
+  'codings.inVivo': (_input, result) => ({
+    undo: [...deleteCodings([result.coding]), ...(result.codeCreated ? [{ op: 'codes.delete' as const, input: { id: result.code.id } }] : [])],
+    redo: [...(result.codeCreated ? [{ op: 'codes.restore' as const, input: { codes: [codeRecord(result.code)] } }] : []), ...restoreCodings([result.coding])],
+  }),
+  'codes.create': (_input, code) => ({ undo: [{ op: 'codes.delete', input: { id: code.id } }], redo: [{ op: 'codes.restore', input: { codes: [codeRecord(code)] } }] }),
+  'codes.update': (_input, result) => ({ undo: [{ op: 'codes.update', input: editable(result.previous) }], redo: [{ op: 'codes.update', input: editable(result.code) }] }),
+  'codes.delete': (input, result) => ({
+    undo: [{ op: 'codes.restore', input: { codes: result.removed.codes.map(codeRecord) } }, ...restoreCodings(result.removed.codings)],
+    redo: [{ op: 'codes.delete', input: { id: input.id } }],
+  }),
+  'codes.merge': (input, result) => ({
+    undo: [
+      { op: 'codes.restore', input: { codes: [codeRecord(result.undo.source)] } },
+      ...(result.undo.moved.length ? [{ op: 'codings.recode' as const, input: { ids: result.undo.moved, codeId: result.undo.source.id } }] : []),
+      ...restoreCodings(result.undo.collapsed),
+      ...(result.undo.children.length ? [{ op: 'codes.reparent' as const, input: { ids: result.undo.children, parentId: result.undo.source.id } }] : []),
+    ],
+    redo: [{ op: 'codes.merge', input }],
+  }),
+  'analysis.saveQueryAsCode': (_input, result) => ({
+    undo: [{ op: 'codes.delete', input: { id: result.code.id } }],
+    redo: [{ op: 'codes.restore', input: { codes: [codeRecord(result.code)] } }, ...restoreCodings(result.created)],
+  }),
+};
+
+/** The history entry for an action, or null if the action is not undoable. */
+export function historyEntry<K extends OpName>(op: K, input: OpParsedInput<K>, result: OpResult<K>): HistoryEntry | null {
+  const build = builders[op] as ((input: OpParsedInput<K>, result: OpResult<K>) => Omit<HistoryEntry, 'op'> | null) | undefined;
+  const steps = build?.(input, result);
+  return steps ? { op, ...steps } : null;
+}
