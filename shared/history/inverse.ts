@@ -47,16 +47,11 @@ const codingRecord = (c: Coding) => ({
 const restoreCodings = (codings: Coding[]): Step[] => (codings.length ? [{ op: 'codings.restore', input: { codings: codings.map(codingRecord) } }] : []);
 const deleteCodings = (codings: Coding[]): Step[] => (codings.length ? [{ op: 'codings.deleteMany', input: { ids: codings.map((c) => c.id) } }] : []);
 
-const editable = (c: Code) => ({
-  id: c.id,
-  name: c.name,
-  parentId: c.parentId,
-  color: c.color,
-  description: c.description,
-  inclusion: c.inclusion,
-  exclusion: c.exclusion,
-  example: c.example,
-});
+/** The fields `codes.update` takes: the record without what an edit never changes. */
+const editable = (c: Code) => {
+  const { uuid: _uuid, position: _position, ...fields } = codeRecord(c);
+  return fields;
+};
 
 type Builders = { [K in OpName]?: (input: OpParsedInput<K>, result: OpResult<K>) => Omit<HistoryEntry, 'op'> | null };
 

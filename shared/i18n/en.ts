@@ -4,6 +4,8 @@ export const en = {
     title: 'Tematik',
     tagline: 'Qualitative analysis of interviews, in English and Bahasa Indonesia',
     language: 'Language',
+    crashed: 'Something went wrong on this screen: {{detail}}. Your project is safe: every change was saved when it was made.',
+    reload: 'Reload',
     loading: 'Loading…',
   },
   menu: {

@@ -6,6 +6,8 @@ export const id: Catalog = {
     title: 'Tematik',
     tagline: 'Analisis kualitatif wawancara, dalam Bahasa Indonesia dan Inggris',
     language: 'Bahasa',
+    crashed: 'Terjadi kesalahan pada layar ini: {{detail}}. Proyek Anda aman: setiap perubahan sudah disimpan saat dibuat.',
+    reload: 'Muat ulang',
     loading: 'Memuat…',
   },
   menu: {

@@ -1,37 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Core } from '../../electron/core/core';
-import { call } from '../../electron/core/dispatcher';
-import { repoRoot } from '../helpers/tempProject';
-import { launchChromium, screenshot, startBrowserMode, type BrowserMode } from './harness';
+import { openSession, sampleStudy, screenshot, type Session } from './harness';
 
-let dir: string;
-let server: BrowserMode;
-let browser: { context: BrowserContext; close(): Promise<void> };
+let session: Session;
 let page: Page;
 
 const passage = 'I know I should register for BPJS as an independent worker';
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-e2e-'));
-  const core = new Core({ shell: 'cli', resourceDir: repoRoot, sampleDir: dir });
-  await call(core, 'project.openSample', { path: path.join(dir, 'sample.tematik'), lang: 'en' });
-  core.close();
-  server = await startBrowserMode(path.join(dir, 'sample.tematik'));
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(server.openUrl);
+  session = await openSession('slice', sampleStudy);
+  page = session.page;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** Select `text` inside the document view the way a drag would, then release the mouse. */
 async function selectInDocument(text: string): Promise<void> {
@@ -153,7 +137,7 @@ describe('a researcher’s first session in browser mode', () => {
 
   it('exports the codings as CSV with the new coding in it', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export codings (CSV)' }).click()]);
-    const file = path.join(dir, download.suggestedFilename());
+    const file = path.join(session.dir, download.suggestedFilename());
     await download.saveAs(file);
     const rows = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(97);

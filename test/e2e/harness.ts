@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
@@ -77,4 +78,42 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 export async function screenshot(page: import('playwright-core').Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+export interface Session {
+  dir: string;
+  page: import('playwright-core').Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A researcher's session: a project in a fresh folder (made by `prepare`, or
+ * left to browser mode to create), served in browser mode, opened in Chromium.
+ */
+export async function openSession(prefix: string, prepare?: (projectPath: string) => Promise<void>): Promise<Session> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tematik-e2e-${prefix}-`));
+  const project = path.join(dir, 'study.tematik');
+  await prepare?.(project);
+  const server = await startBrowserMode(project);
+  const browser = await launchChromium();
+  const page = await browser.context.newPage();
+  await page.goto(server.openUrl);
+  return {
+    dir,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Builds the English sample study at the given path. */
+export async function sampleStudy(projectPath: string): Promise<void> {
+  const { Core } = await import('../../electron/core/core');
+  const { call } = await import('../../electron/core/dispatcher');
+  const core = new Core({ shell: 'cli', resourceDir: repoRoot, sampleDir: path.dirname(projectPath) });
+  await call(core, 'project.openSample', { path: projectPath, lang: 'en' });
+  core.close();
 }

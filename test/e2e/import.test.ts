@@ -1,33 +1,23 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../fixtures/import-corpus/corpus';
-import { launchChromium, screenshot, startBrowserMode, type BrowserMode } from './harness';
+import { openSession, screenshot, type Session } from './harness';
 
-let dir: string;
-let corpus: string;
-let server: BrowserMode;
-let browser: { context: BrowserContext; close(): Promise<void> };
+let session: Session;
 let page: Page;
+let corpus: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-e2e-import-'));
-  corpus = path.join(dir, 'corpus');
+  session = await openSession('import');
+  page = session.page;
+  corpus = path.join(session.dir, 'corpus');
   fs.mkdirSync(corpus);
   await writeCorpus(corpus);
-  server = await startBrowserMode(path.join(dir, 'new-study.tematik'));
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(server.openUrl);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** Drop files on the window as a file manager would. */
 async function dropFiles(names: string[]): Promise<void> {

@@ -1,33 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Core } from '../../electron/core/core';
-import { call } from '../../electron/core/dispatcher';
-import { launchChromium, screenshot, startBrowserMode, type BrowserMode } from './harness';
+import { openSession, sampleStudy, screenshot, type Session } from './harness';
 
-let dir: string;
-let server: BrowserMode;
-let browser: { context: BrowserContext; close(): Promise<void> };
+let session: Session;
 let page: Page;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-e2e-retrieval-'));
-  const core = new Core({ shell: 'cli', resourceDir: path.resolve(import.meta.dirname, '..', '..'), sampleDir: dir });
-  await call(core, 'project.openSample', { path: path.join(dir, 'sample.tematik'), lang: 'en' });
-  core.close();
-  server = await startBrowserMode(path.join(dir, 'sample.tematik'));
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(server.openUrl);
+  session = await openSession('retrieval', sampleStudy);
+  page = session.page;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const genZ = ['Dedi', 'Kevin', 'Putri', 'Rina'];
 

@@ -157,15 +157,18 @@ export function DocumentView({ documentId }: { documentId: number }) {
             const classes = [part === 'label' ? 'speaker-label' : part === 'interviewer' ? 'interviewer-text' : '', segment.spanIds.includes(PENDING) ? 'pending' : '']
               .filter(Boolean)
               .join(' ');
-            const codingIds = segment.spanIds.filter((id) => id !== PENDING);
-            if (codingIds.length === 0) {
+            // Codings whose code is not loaded yet (queries refetch one by one) are drawn once it is.
+            const layers = segment.spanIds
+              .filter((id) => id !== PENDING)
+              .map((id) => codeById.get(codingById.get(id)?.codeId ?? -1))
+              .filter((c): c is Code => !!c);
+            if (layers.length === 0) {
               return (
                 <span key={segment.start} className={classes || undefined}>
                   {piece}
                 </span>
               );
             }
-            const layers = codingIds.map((id) => codeById.get(codingById.get(id)!.codeId)).filter((c): c is Code => !!c);
             return (
               <mark key={segment.start} className={`coded ${classes}`.trim()} data-codes={layers.map((c) => c.name).join('|')} title={layers.map((c) => c.name).join(' · ')} style={highlightStyle(layers)}>
                 {piece}
