@@ -184,6 +184,46 @@ codes
     }),
   );
 
+codes
+  .command('export')
+  .argument('<project>')
+  .requiredOption('--out <file>', 'file to write')
+  .option('--format <format>', 'csv or md (Markdown)', 'csv')
+  .option('--lang <lang>', 'labels of the Markdown file: en or id', 'en')
+  .description('write the codebook (hierarchy, colours, definitions, criteria, examples) as CSV or Markdown')
+  .action(
+    withProject(async (options: { out: string; format: string; lang: string }) => {
+      const { content } = await run('codebook.export', { format: options.format, lang: options.lang });
+      writeAtomically(options.out, content);
+      out(`Wrote ${options.out}`);
+    }),
+  );
+
+codes
+  .command('import')
+  .argument('<project>')
+  .argument('<file>', 'a codebook as CSV (a "path" column) or Markdown, as `codes export` writes them')
+  .description('add the codes of a codebook file; codes with the same path take its colour and guidance')
+  .action(
+    withProject(async (file: string) => {
+      if (!fs.existsSync(file)) throw new AppError('file_missing', { file });
+      const result = await run('codebook.import', { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8') });
+      out(`Imported ${file}: ${result.created} codes created, ${result.updated} updated`);
+    }),
+  );
+
+codes
+  .command('template')
+  .argument('<project>')
+  .option('--lang <lang>', 'id or en', 'id')
+  .description('add the starter codebook of the Kupang gig-work study (themes with definitions and criteria)')
+  .action(
+    withProject(async (options: { lang: string }) => {
+      const result = await run('codebook.addStarter', { lang: options.lang });
+      out(`Starter codebook: ${result.created} codes created, ${result.updated} updated`);
+    }),
+  );
+
 program
   .command('code')
   .argument('<project>')

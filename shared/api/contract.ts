@@ -167,6 +167,11 @@ export const contract = {
   'codes.restore': write<null>()(z.strictObject({ codes: z.array(codeRecord).min(1) }), ['codes', 'codings']),
   'codes.reparent': write<null>()(z.strictObject({ ids: z.array(id), parentId: id.nullable() }), ['codes']),
 
+  'codebook.export': read<{ fileName: string; content: string }>()(z.strictObject({ format: z.enum(['csv', 'md']), lang: z.enum(['en', 'id']).optional() }), ['codes']),
+  /** Codes are matched by path: missing ones are created, existing ones take the file's colour and guidance. */
+  'codebook.import': write<{ created: number; updated: number }>()(z.strictObject({ fileName: z.string().min(1).max(500), content: z.string().max(20_000_000) }), ['codes']),
+  'codebook.addStarter': write<{ created: number; updated: number }>()(z.strictObject({ lang: z.enum(['en', 'id']) }), ['codes']),
+
   'codings.list': read<Coding[]>()(z.strictObject({ documentId: id.optional() }), ['codings']),
   'codings.rows': read<CodingRow[]>()(z.strictObject({ documentId: id.optional(), codeId: id.optional() }), ['codings', 'codes', 'documents']),
   'codings.create': write<Coding>()(

@@ -125,6 +125,14 @@ describe('bringing a folder of transcripts into a new project', { timeout: 60_00
     await screenshot(page, '08-speakers');
   });
 
+  it('adds the starter codebook to a project that has its own codes', async () => {
+    const before = await page.locator('.code-tree li').count();
+    await page.getByRole('button', { name: 'Add the starter codebook' }).click();
+    await expect.poll(() => page.locator('.code-tree li').count()).toBe(before + 19);
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('19 codes added, 0 updated.');
+    expect(await page.locator('.code-tree li[data-code="Income uncertainty"]').getAttribute('title')).toContain('Irregular, seasonal or falling income');
+  });
+
   it('cancels between files: what finished stays, nothing is half-imported', async () => {
     await dropFiles(['markdown-bold-labels.md', 'zip-bomb.docx', 'page.html', 'prefixed.srt']);
     await expect.poll(() => page.locator('.progress-label').textContent(), { timeout: 15_000 }).toContain('zip-bomb.docx');

@@ -125,4 +125,23 @@ describe('the tematik CLI', { timeout: 120_000 }, () => {
     expect(codes.find((c) => c.name === 'Competition')).toBeUndefined();
     expect(codes.find((c) => c.name === 'Income uncertainty')?.codings).toBe(19);
   });
+
+  it('adds the starter codebook and carries a codebook to another project as CSV and as Markdown', () => {
+    const dir = tempDir();
+    ok(dir, 'init', 'a.tematik');
+    expect(ok(dir, 'codes', 'template', 'a.tematik', '--lang', 'en')).toContain('19 codes created, 0 updated');
+    const original = JSON.parse(ok(dir, 'list', 'a.tematik', 'codes', '--json')) as Record<string, unknown>[];
+    const guidance = (codes: Record<string, unknown>[]) => codes.map((c) => [c.path, c.color, c.description, c.inclusion, c.exclusion, c.example]);
+
+    for (const format of ['csv', 'md']) {
+      ok(dir, 'codes', 'export', 'a.tematik', '--format', format, '--out', `codebook.${format}`);
+      ok(dir, 'init', `${format}.tematik`);
+      expect(ok(dir, 'codes', 'import', `${format}.tematik`, `codebook.${format}`)).toContain('19 codes created, 0 updated');
+      expect(guidance(JSON.parse(ok(dir, 'list', `${format}.tematik`, 'codes', '--json')) as Record<string, unknown>[])).toEqual(guidance(original));
+      // Importing again updates instead of duplicating.
+      expect(ok(dir, 'codes', 'import', `${format}.tematik`, `codebook.${format}`)).toContain('0 codes created, 19 updated');
+    }
+    expect(fs.readFileSync(path.join(dir, 'codebook.md'), 'utf8')).toContain('### Income uncertainty\n\n- colour: #e69f00\n- Description: Irregular');
+    expect(tematik(dir, 'codes', 'import', 'a.tematik', 'missing.csv')).toMatchObject({ code: 1, stderr: expect.stringContaining('missing.csv does not exist') });
+  });
 });

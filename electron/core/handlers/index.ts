@@ -2,6 +2,7 @@ import type { OpName } from '../../../shared/api/contract';
 import { analysisHandlers } from './analysis';
 import { appHandlers, coderHandlers, codersHandlers, projectHandlers } from './app';
 import { caseHandlers } from './cases';
+import { codebookHandlers } from './codebook';
 import { codeHandlers } from './codes';
 import { codingHandlers } from './codings';
 import { documentHandlers } from './documents';
@@ -21,6 +22,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...codersHandlers,
   ...documentHandlers,
   ...codeHandlers,
+  ...codebookHandlers,
   ...codingHandlers,
   ...caseHandlers,
   ...speakerHandlers,

@@ -12,7 +12,7 @@ import { codePointLength } from '../../../shared/text/codepoints';
 import { Core, type CoreOptions } from '../core';
 import { call } from '../dispatcher';
 
-interface CodeEntry {
+export interface CodeEntry {
   key: string;
   color: string;
   en: CodeText;

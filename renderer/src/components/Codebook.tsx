@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { flattenCodeTree } from '../../../shared/model/codeTree';
 import type { Code } from '../../../shared/model/types';
 import { useRead, useWrite } from '../api/queries';
+import { downloadText } from '../app/files';
 import { useNotices } from '../app/notices';
 import { useWorkspace } from '../app/workspace';
 import { CodeDetailsDialog } from './CodeDetailsDialog';
@@ -17,9 +18,27 @@ interface PendingDelete {
 }
 
 export function Codebook() {
-  const { t } = useTranslation();
-  const { fail } = useNotices();
+  const { t, i18n } = useTranslation();
+  const { fail, notify } = useNotices();
   const { showPassages } = useWorkspace();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const importFile = useWrite('codebook.import');
+  const addStarter = useWrite('codebook.addStarter');
+
+  const exportCodebook = async (format: 'csv' | 'md') => {
+    try {
+      const { fileName, content } = await api.call('codebook.export', { format, lang: i18n.resolvedLanguage === 'id' ? 'id' : 'en' });
+      downloadText(fileName, content, format === 'csv' ? 'text/csv;charset=utf-8' : 'text/markdown;charset=utf-8');
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const importCodebook = async (file: File | undefined) => {
+    if (!file) return;
+    importFile.mutate({ fileName: file.name, content: await file.text() }, { onSuccess: (r) => notify('info', t('codebook.imported', r)), onError: fail });
+    if (fileInput.current) fileInput.current.value = '';
+  };
   const codes = useRead('codes.list', {});
   const create = useWrite('codes.create');
   const remove = useWrite('codes.delete');
@@ -104,6 +123,25 @@ export function Codebook() {
           {t('codebook.add')}
         </button>
       </form>
+      <div className="codebook-files">
+        <button type="button" className="link" onClick={() => void exportCodebook('csv')}>
+          {t('codebook.exportCsv')}
+        </button>
+        <button type="button" className="link" onClick={() => void exportCodebook('md')}>
+          {t('codebook.exportMd')}
+        </button>
+        <button type="button" className="link" onClick={() => fileInput.current?.click()}>
+          {t('codebook.importFile')}
+        </button>
+        <input ref={fileInput} type="file" hidden accept=".csv,.md,.markdown" data-testid="codebook-input" onChange={(e) => void importCodebook(e.target.files?.[0])} />
+        <button
+          type="button"
+          className="link"
+          onClick={() => addStarter.mutate({ lang: i18n.resolvedLanguage === 'id' ? 'id' : 'en' }, { onSuccess: (r) => notify('info', t('codebook.imported', r)), onError: fail })}
+        >
+          {t('codebook.starter')}
+        </button>
+      </div>
       {editing && <CodeDetailsDialog code={editing} onClose={() => setEditing(null)} />}
       {merging && (
         <ConfirmDialog

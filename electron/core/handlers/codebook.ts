@@ -1,0 +1,78 @@
+/**
+ * The codebook as shareable files, and the starter codebook of the Kupang
+ * study as a template for any project. Importing matches codes by their path:
+ * missing codes (and their parents) are created; existing codes take the
+ * file's colour and guidance. One import is one transaction.
+ */
+import path from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { codebookToCsv, codebookToMarkdown, parseCodebookCsv, parseCodebookMarkdown, type CodebookEntry } from '../../../shared/codebook/codebookFiles';
+import type { Project } from '../project';
+import { readStarterCodebook, type CodeEntry } from '../sample/sampleStudy';
+import { createCode, getCode } from './codes';
+import type { HandlersFor } from './types';
+
+const hexColour = /^#[0-9a-fA-F]{6}$/;
+
+function importEntries(project: Project, entries: readonly CodebookEntry[]): { created: number; updated: number } {
+  let created = 0;
+  let updated = 0;
+  const find = project.stmt('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE');
+  const update = project.stmt('UPDATE codes SET color = ?, description = ?, inclusion = ?, exclusion = ?, example = ? WHERE id = ?');
+  for (const entry of entries) {
+    const names = entry.path.split('/').map((n) => n.trim()).filter(Boolean);
+    let parentId: number | null = null;
+    names.forEach((name, i) => {
+      const last = i === names.length - 1;
+      const existing = find.get(parentId ?? 0, name) as { id: number } | undefined;
+      const color = last && hexColour.test(entry.color) ? entry.color : undefined;
+      if (existing) {
+        if (last) {
+          const current = getCode(project, existing.id);
+          update.run(color ?? current.color, entry.description, entry.inclusion, entry.exclusion, entry.example, existing.id);
+          updated++;
+        }
+        parentId = existing.id;
+      } else {
+        const fields = last ? { color, description: entry.description, inclusion: entry.inclusion, exclusion: entry.exclusion, example: entry.example } : {};
+        parentId = createCode(project, { name: name.slice(0, 200), parentId, ...fields }).id;
+        created++;
+      }
+    });
+  }
+  return { created, updated };
+}
+
+export const codebookHandlers: HandlersFor<'codebook'> = {
+  'codebook.export': ({ format, lang }, core) => {
+    const project = core.requireProject();
+    const all = (project.stmt('SELECT id FROM codes').all() as { id: number }[]).map((c) => getCode(project, c.id));
+    return format === 'csv'
+      ? { fileName: `${project.name}-codebook.csv`, content: codebookToCsv(all) }
+      : { fileName: `${project.name}-codebook.md`, content: codebookToMarkdown(all, project.name, lang ?? 'en') };
+  },
+
+  'codebook.import': ({ fileName, content }, core) => {
+    const ext = path.extname(fileName).toLowerCase();
+    let entries: CodebookEntry[];
+    if (ext === '.csv') entries = parseCodebookCsv(content, fileName);
+    else if (ext === '.md' || ext === '.markdown') entries = parseCodebookMarkdown(content);
+    else throw new AppError('unsupported_format', { file: fileName, ext: ext.slice(1) || '(none)' });
+    if (entries.length === 0) throw new AppError('empty_file', { file: fileName });
+    return importEntries(core.requireProject(), entries);
+  },
+
+  'codebook.addStarter': ({ lang }, core) => {
+    const entries: CodebookEntry[] = [];
+    const walk = (items: readonly CodeEntry[], parent: string) => {
+      for (const item of items) {
+        const text = item[lang];
+        const itemPath = parent ? `${parent}/${text.name}` : text.name;
+        entries.push({ path: itemPath, color: item.color, description: text.description, inclusion: text.inclusion, exclusion: text.exclusion, example: text.example });
+        walk(item.children ?? [], itemPath);
+      }
+    };
+    walk(readStarterCodebook(core.options.resourceDir), '');
+    return importEntries(core.requireProject(), entries);
+  },
+};
