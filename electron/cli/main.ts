@@ -312,6 +312,7 @@ async function listing(what: string): Promise<Record<string, unknown>[]> {
         inclusion: c.inclusion,
         exclusion: c.exclusion,
         example: c.example,
+        atypical: c.atypical,
       }));
     }
     case 'codings':

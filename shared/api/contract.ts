@@ -87,6 +87,7 @@ const codeRecord = z.object({
   inclusion: longText,
   exclusion: longText,
   example: longText,
+  atypical: longText,
   position: z.number().int(),
 });
 const codingRecord = z.object({
@@ -114,6 +115,7 @@ export const codeFields = {
   inclusion: longText.optional(),
   exclusion: longText.optional(),
   example: longText.optional(),
+  atypical: longText.optional(),
 };
 
 export const contract = {
@@ -157,6 +159,7 @@ export const contract = {
       inclusion: longText.optional(),
       exclusion: longText.optional(),
       example: longText.optional(),
+      atypical: longText.optional(),
     }),
     ['codes', 'codings'],
   ),

@@ -18,14 +18,15 @@ export interface CodebookEntry {
   inclusion: string;
   exclusion: string;
   example: string;
+  atypical: string;
 }
 
-export const codebookCsvColumns = ['path', 'color', 'description', 'inclusion', 'exclusion', 'example'] as const;
+export const codebookCsvColumns = ['path', 'color', 'description', 'inclusion', 'exclusion', 'example', 'atypical'] as const;
 
-const fields = ['description', 'inclusion', 'exclusion', 'example'] as const;
+const fields = ['description', 'inclusion', 'exclusion', 'example', 'atypical'] as const;
 const labels: Record<Language, Record<(typeof fields)[number], string>> = {
-  en: { description: 'Description', inclusion: 'Include when', exclusion: 'Do not include when', example: 'Example' },
-  id: { description: 'Deskripsi', inclusion: 'Sertakan bila', exclusion: 'Jangan sertakan bila', example: 'Contoh' },
+  en: { description: 'Description', inclusion: 'Include when', exclusion: 'Do not include when', example: 'Example', atypical: 'Atypical example' },
+  id: { description: 'Deskripsi', inclusion: 'Sertakan bila', exclusion: 'Jangan sertakan bila', example: 'Contoh', atypical: 'Contoh tidak khas' },
 };
 
 export function codebookEntries(codes: readonly Code[]): CodebookEntry[] {
@@ -36,6 +37,7 @@ export function codebookEntries(codes: readonly Code[]): CodebookEntry[] {
     inclusion: code.inclusion,
     exclusion: code.exclusion,
     example: code.example,
+    atypical: code.atypical,
   }));
 }
 
@@ -67,6 +69,7 @@ export function parseCodebookCsv(text: string, fileName: string): CodebookEntry[
       inclusion: row.inclusion ?? '',
       exclusion: row.exclusion ?? '',
       example: row.example ?? '',
+      atypical: row.atypical ?? '',
     }));
 }
 
@@ -83,7 +86,7 @@ export function parseCodebookMarkdown(text: string): CodebookEntry[] {
       const depth = heading[1]!.length - 2;
       stack.length = depth;
       stack.push(heading[2]!.replace(/\//g, '∕'));
-      current = { path: stack.join('/'), color: '', description: '', inclusion: '', exclusion: '', example: '' };
+      current = { path: stack.join('/'), color: '', description: '', inclusion: '', exclusion: '', example: '', atypical: '' };
       entries.push(current);
       continue;
     }

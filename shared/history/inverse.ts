@@ -29,6 +29,7 @@ const codeRecord = (c: Code) => ({
   inclusion: c.inclusion,
   exclusion: c.exclusion,
   example: c.example,
+  atypical: c.atypical,
   position: c.position,
 });
 

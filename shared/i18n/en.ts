@@ -74,6 +74,7 @@ export const en = {
     exclusion: 'Do not include when…',
     example: 'Example',
     save: 'Save code',
+    atypical: 'Atypical example',
   },
   document: {
     none: 'Choose a document on the left.',

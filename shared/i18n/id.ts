@@ -76,6 +76,7 @@ export const id: Catalog = {
     exclusion: 'Jangan sertakan bila…',
     example: 'Contoh',
     save: 'Simpan kode',
+    atypical: 'Contoh tidak khas',
   },
   document: {
     none: 'Pilih dokumen di sebelah kiri.',

@@ -32,6 +32,8 @@ export interface Code {
   inclusion: string;
   exclusion: string;
   example: string;
+  /** An atypical example: a borderline passage that still belongs to the code. */
+  atypical: string;
   position: number;
   /** Codings of this code itself (not of its sub-codes). */
   codingCount: number;

@@ -84,6 +84,10 @@ describe('a researcher’s first session in browser mode', () => {
     await selectInDocument(shortcut);
     // Key 1 is the most used code of the sample study: Income uncertainty.
     expect(await page.locator('.quick-code .chip').first().textContent()).toBe('1Income uncertainty');
+    // Hovering a code shows its guidance card.
+    await page.locator('.quick-code .chip').first().hover();
+    await expect.poll(() => page.locator('.code-card').textContent()).toContain('Include when…Good and bad months, seasons');
+    await page.getByPlaceholder(/Type a few letters of a code/).focus();
     await page.keyboard.press('1');
     await expect.poll(() => page.locator('mark[data-codes*="Income uncertainty"]').allTextContents().then((t) => t.join('|'))).toContain(shortcut);
 
@@ -129,10 +133,11 @@ describe('a researcher’s first session in browser mode', () => {
     await dialog.getByLabel('Description', { exact: true }).fill('Workers insuring themselves');
     await dialog.getByLabel('Include when…', { exact: true }).fill('Saving or buying insurance privately');
     await dialog.getByLabel('Do not include when…').fill('Employer-paid schemes');
+    await dialog.getByLabel('Atypical example').fill('Borrowing from a sister');
     await screenshot(page, '02b-code-details');
     await dialog.getByRole('button', { name: 'Save code' }).click();
     const item = page.locator('.code-tree li[data-code="Self-insurance"]');
-    await expect.poll(() => item.getAttribute('title')).toBe('Workers insuring themselves\n+ Saving or buying insurance privately\n− Employer-paid schemes');
+    await expect.poll(() => item.getAttribute('title')).toBe('Workers insuring themselves\n+ Saving or buying insurance privately\n− Employer-paid schemes\n~ “Borrowing from a sister”');
   });
 
   it('exports the codings as CSV with the new coding in it', async () => {

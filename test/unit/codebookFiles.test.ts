@@ -12,6 +12,7 @@ const code = (id: number, name: string, parentId: number | null, extra: Partial<
   inclusion: '',
   exclusion: '',
   example: '',
+  atypical: '',
   position: id,
   codingCount: 0,
   documentCount: 0,
@@ -21,7 +22,7 @@ const code = (id: number, name: string, parentId: number | null, extra: Partial<
 
 const codes = [
   code(1, 'Challenges', null, { description: 'Difficulties, "hard" ones, too' }),
-  code(2, 'Income uncertainty', 1, { inclusion: 'Irregular pay;\nseasons', exclusion: 'Welfare', example: 'Naik turun, Kak.' }),
+  code(2, 'Income uncertainty', 1, { inclusion: 'Irregular pay;\nseasons', exclusion: 'Welfare', example: 'Naik turun, Kak.', atypical: 'Savings run out.' }),
   code(3, 'Stigma', 1, { color: '#cc6677' }),
   code(4, 'Strategies', null),
 ];

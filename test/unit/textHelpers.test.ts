@@ -59,6 +59,7 @@ describe('code tree', () => {
     inclusion: '',
     exclusion: '',
     example: '',
+    atypical: '',
     position,
     codingCount: 0,
     documentCount: 0,

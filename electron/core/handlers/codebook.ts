@@ -18,7 +18,7 @@ function importEntries(project: Project, entries: readonly CodebookEntry[]): { c
   let created = 0;
   let updated = 0;
   const find = project.stmt('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE');
-  const update = project.stmt('UPDATE codes SET color = ?, description = ?, inclusion = ?, exclusion = ?, example = ? WHERE id = ?');
+  const update = project.stmt('UPDATE codes SET color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ? WHERE id = ?');
   for (const entry of entries) {
     const names = entry.path.split('/').map((n) => n.trim()).filter(Boolean);
     let parentId: number | null = null;
@@ -29,12 +29,14 @@ function importEntries(project: Project, entries: readonly CodebookEntry[]): { c
       if (existing) {
         if (last) {
           const current = getCode(project, existing.id);
-          update.run(color ?? current.color, entry.description, entry.inclusion, entry.exclusion, entry.example, existing.id);
+          update.run(color ?? current.color, entry.description, entry.inclusion, entry.exclusion, entry.example, entry.atypical, existing.id);
           updated++;
         }
         parentId = existing.id;
       } else {
-        const fields = last ? { color, description: entry.description, inclusion: entry.inclusion, exclusion: entry.exclusion, example: entry.example } : {};
+        const fields = last
+          ? { color, description: entry.description, inclusion: entry.inclusion, exclusion: entry.exclusion, example: entry.example, atypical: entry.atypical }
+          : {};
         parentId = createCode(project, { name: name.slice(0, 200), parentId, ...fields }).id;
         created++;
       }
@@ -68,7 +70,7 @@ export const codebookHandlers: HandlersFor<'codebook'> = {
       for (const item of items) {
         const text = item[lang];
         const itemPath = parent ? `${parent}/${text.name}` : text.name;
-        entries.push({ path: itemPath, color: item.color, description: text.description, inclusion: text.inclusion, exclusion: text.exclusion, example: text.example });
+        entries.push({ path: itemPath, color: item.color, description: text.description, inclusion: text.inclusion, exclusion: text.exclusion, example: text.example, atypical: text.atypical ?? '' });
         walk(item.children ?? [], itemPath);
       }
     };

@@ -16,13 +16,14 @@ interface CodeRow {
   inclusion: string;
   exclusion: string;
   example: string;
+  atypical: string;
   position: number;
   coding_count: number;
   document_count: number;
   case_count: number;
 }
 
-const codeColumns = `id, uuid, name, parent_id, color, description, inclusion, exclusion, example, position,
+const codeColumns = `id, uuid, name, parent_id, color, description, inclusion, exclusion, example, atypical, position,
   (SELECT count(*) FROM codings k WHERE k.code_id = codes.id) AS coding_count,
   (SELECT count(DISTINCT k.document_id) FROM codings k WHERE k.code_id = codes.id) AS document_count,
   (SELECT count(DISTINCT cd.case_id) FROM codings k JOIN case_documents cd ON cd.document_id = k.document_id WHERE k.code_id = codes.id) AS case_count`;
@@ -38,6 +39,7 @@ function toCode(row: CodeRow): Code {
     inclusion: row.inclusion,
     exclusion: row.exclusion,
     example: row.example,
+    atypical: row.atypical,
     position: row.position,
     codingCount: row.coding_count,
     documentCount: row.document_count,
@@ -88,8 +90,8 @@ export function createCode(project: Project, input: OpParsedInput<'codes.create'
     .get(parentId ?? 0) as { next: number };
   const result = project
     .stmt(
-      `INSERT INTO codes(uuid, name, parent_id, color, description, inclusion, exclusion, example, position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO codes(uuid, name, parent_id, color, description, inclusion, exclusion, example, atypical, position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       crypto.randomUUID(),
@@ -100,6 +102,7 @@ export function createCode(project: Project, input: OpParsedInput<'codes.create'
       input.inclusion ?? '',
       input.exclusion ?? '',
       input.example ?? '',
+      input.atypical ?? '',
       next,
     );
   return getCode(project, Number(result.lastInsertRowid));
@@ -129,7 +132,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
     assertNameFree(project, name, parentId, current.id);
     project
       .stmt(
-        `UPDATE codes SET name = ?, parent_id = ?, color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?
+        `UPDATE codes SET name = ?, parent_id = ?, color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ?
          WHERE id = ?`,
       )
       .run(
@@ -140,6 +143,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
         input.inclusion ?? current.inclusion,
         input.exclusion ?? current.exclusion,
         input.example ?? current.example,
+        input.atypical ?? current.atypical,
         current.id,
       );
     return { code: getCode(project, current.id), previous };
@@ -209,9 +213,9 @@ export const codeHandlers: HandlersFor<'codes'> = {
   'codes.restore': ({ codes }, core) => {
     const project = core.requireProject();
     const insert = project.stmt(
-      `INSERT INTO codes(id, uuid, name, parent_id, color, description, inclusion, exclusion, example, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO codes(id, uuid, name, parent_id, color, description, inclusion, exclusion, example, atypical, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const c of codes) insert.run(c.id, c.uuid, c.name, c.parentId, c.color, c.description, c.inclusion, c.exclusion, c.example, c.position);
+    for (const c of codes) insert.run(c.id, c.uuid, c.name, c.parentId, c.color, c.description, c.inclusion, c.exclusion, c.example, c.atypical, c.position);
     return null;
   },
 

@@ -26,6 +26,7 @@ interface CodeText {
   inclusion: string;
   exclusion: string;
   example: string;
+  atypical?: string;
 }
 
 interface Participant {

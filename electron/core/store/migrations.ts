@@ -172,6 +172,13 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'an atypical example on each code, beside the typical one',
+    up(db) {
+      db.exec(`ALTER TABLE codes ADD COLUMN atypical TEXT NOT NULL DEFAULT '';`);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

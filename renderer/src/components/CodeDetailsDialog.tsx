@@ -4,14 +4,14 @@ import type { Code } from '../../../shared/model/types';
 import { useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 
-const guidance = ['description', 'inclusion', 'exclusion', 'example'] as const;
+const guidance = ['description', 'inclusion', 'exclusion', 'example', 'atypical'] as const;
 
 /** A code's definition and coding guidance, as a methods textbook asks a codebook to hold. */
 export function CodeDetailsDialog({ code, onClose }: { code: Code; onClose(): void }) {
   const { t } = useTranslation();
   const { fail } = useNotices();
   const update = useWrite('codes.update');
-  const [draft, setDraft] = useState({ name: code.name, color: code.color, description: code.description, inclusion: code.inclusion, exclusion: code.exclusion, example: code.example });
+  const [draft, setDraft] = useState({ name: code.name, color: code.color, description: code.description, inclusion: code.inclusion, exclusion: code.exclusion, example: code.example, atypical: code.atypical });
 
   const save = (event: FormEvent) => {
     event.preventDefault();

@@ -70,7 +70,7 @@ export function Codebook() {
       {rows.length === 0 && <p className="hint">{t('codebook.empty')}</p>}
       <ul className="code-tree">
         {rows.map(({ code, depth }) => (
-          <li key={code.id} style={{ paddingLeft: `${depth * 14}px` }} data-code={code.name} title={[code.description, code.inclusion && `+ ${code.inclusion}`, code.exclusion && `− ${code.exclusion}`].filter(Boolean).join('\n')}>
+          <li key={code.id} style={{ paddingLeft: `${depth * 14}px` }} data-code={code.name} title={[code.description, code.inclusion && `+ ${code.inclusion}`, code.exclusion && `− ${code.exclusion}`, code.example && `“${code.example}”`, code.atypical && `~ “${code.atypical}”`].filter(Boolean).join('\n')}>
             <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
             <button type="button" className="code-name link-plain" title={t('codebook.retrieve')} onClick={() => showPassages(code.id)}>
               {code.name}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mostUsedCodes } from '../../../shared/model/codeTree';
 import type { Code } from '../../../shared/model/types';
 import { fuzzyFilter } from '../../../shared/text/fuzzy';
+import { CodeCard } from './CodeCard';
 
 const SHORTCUT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const SHOWN = 12;
@@ -15,6 +16,7 @@ const SHOWN = 12;
 export function QuickCode(props: { codes: Code[]; onApply(code: Code): void; onInVivo(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
+  const [hovered, setHovered] = useState<Code | null>(null);
   const shortcuts = mostUsedCodes(props.codes);
   const shown = query ? fuzzyFilter(query, props.codes, (c) => c.name).slice(0, SHOWN) : shortcuts;
 
@@ -36,7 +38,17 @@ export function QuickCode(props: { codes: Code[]; onApply(code: Code): void; onI
       <input autoFocus value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} placeholder={t('document.quickCode')} aria-label={t('document.codeAs')} />
       <span className="code-chips" role="group" aria-label={t('document.codeAs')}>
         {shown.map((code, i) => (
-          <button key={code.id} type="button" className={query && i === 0 ? 'chip first' : 'chip'} style={{ borderColor: code.color }} onClick={() => props.onApply(code)} title={code.description}>
+          <button
+            key={code.id}
+            type="button"
+            className={query && i === 0 ? 'chip first' : 'chip'}
+            style={{ borderColor: code.color }}
+            onClick={() => props.onApply(code)}
+            onMouseEnter={() => setHovered(code)}
+            onMouseLeave={() => setHovered(null)}
+            onFocus={() => setHovered(code)}
+            onBlur={() => setHovered(null)}
+          >
             {!query && <kbd>{SHORTCUT_KEYS[i]}</kbd>}
             <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
             {code.name}
@@ -46,6 +58,8 @@ export function QuickCode(props: { codes: Code[]; onApply(code: Code): void; onI
           {t('document.inVivo')}
         </button>
       </span>
+      {/* The card follows the pointer, or else the code Enter would apply. */}
+      {(hovered ?? (query ? shown[0] : undefined)) && <CodeCard code={(hovered ?? shown[0])!} />}
     </div>
   );
 }
