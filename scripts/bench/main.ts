@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --only slice|import] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]`
+ * `npm run bench [-- --only slice|import|render] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
+ *   [--render-words W] [--render-codings C]`
  * Benchmarks are measurements, not tests: keep timings out of `npm test`.
  */
 import { parseArgs } from 'node:util';
 import { benchImports } from './imports';
+import { benchRender } from './render';
 import { benchSlice } from './slice';
 
 const { values } = parseArgs({
@@ -16,8 +18,11 @@ const { values } = parseArgs({
     'import-docs': { type: 'string', default: '1000' },
     'import-words': { type: 'string', default: '8000' },
     docx: { type: 'string', default: '100' },
+    'render-words': { type: 'string', default: '100000' },
+    'render-codings': { type: 'string', default: '5000' },
   },
 });
 
 if (!values.only || values.only === 'slice') await benchSlice(Number(values.docs), Number(values.words), Number(values.codings), Number(values.codes));
 if (!values.only || values.only === 'import') await benchImports(Number(values['import-docs']), Number(values['import-words']), Number(values.docx));
+if (!values.only || values.only === 'render') await benchRender(Number(values['render-words']), Number(values['render-codings']), 5);

@@ -87,6 +87,7 @@ export const en = {
     codeAs: 'Code selection as',
     noCodes: 'Add a code to the codebook first.',
     codings: 'Codings in this document',
+    moreCodings: 'and {{count}} more; click a code to list all its passages.',
     removeCoding: 'Remove coding',
     source: 'Source: {{file}} ({{format}})',
     details: 'Imported {{date}}',

@@ -89,6 +89,7 @@ export const id: Catalog = {
     codeAs: 'Kodekan pilihan sebagai',
     noCodes: 'Tambahkan kode ke buku kode terlebih dahulu.',
     codings: 'Koding di dokumen ini',
+    moreCodings: 'dan {{count}} lagi; klik sebuah kode untuk melihat semua kutipannya.',
     removeCoding: 'Hapus koding',
     source: 'Sumber: {{file}} ({{format}})',
     details: 'Diimpor {{date}}',

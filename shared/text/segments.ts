@@ -18,22 +18,37 @@ export interface Segment {
   spanIds: number[];
 }
 
-/** `extraCuts` adds boundaries that carry no span, such as where speaker turns and their labels end. */
+/**
+ * `extraCuts` adds boundaries that carry no span, such as where speaker turns
+ * and their labels end. One sweep over the sorted boundaries keeps the set of
+ * open spans, so the cost grows with spans plus boundaries, not their product
+ * (a long transcript has thousands of each).
+ */
 export function segmentText(length: number, spans: readonly Span[], extraCuts: readonly number[] = []): Segment[] {
+  const clamp = (n: number) => Math.max(0, Math.min(length, n));
+  const opening = new Map<number, number[]>();
+  const closing = new Map<number, number[]>();
   const cuts = new Set<number>([0, length]);
   for (const cut of extraCuts) if (cut > 0 && cut < length) cuts.add(cut);
-  for (const span of spans) {
-    cuts.add(Math.max(0, Math.min(length, span.start)));
-    cuts.add(Math.max(0, Math.min(length, span.end)));
-  }
+  spans.forEach((span, order) => {
+    const start = clamp(span.start);
+    const end = clamp(span.end);
+    if (end <= start) return;
+    cuts.add(start);
+    cuts.add(end);
+    opening.set(start, [...(opening.get(start) ?? []), order]);
+    closing.set(end, [...(closing.get(end) ?? []), order]);
+  });
   const points = [...cuts].sort((a, b) => a - b);
+  const open = new Set<number>();
   const segments: Segment[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i]!;
+    for (const order of closing.get(start) ?? []) open.delete(order);
+    for (const order of opening.get(start) ?? []) open.add(order);
     const end = points[i + 1]!;
     if (end <= start) continue;
-    const spanIds = spans.filter((s) => s.start < end && s.end > start).map((s) => s.id);
-    segments.push({ start, end, spanIds });
+    segments.push({ start, end, spanIds: [...open].sort((a, b) => a - b).map((order) => spans[order]!.id) });
   }
   return segments;
 }

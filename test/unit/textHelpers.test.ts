@@ -75,3 +75,22 @@ describe('code tree', () => {
     expect(codePath(codes, codes[0]!)).toBe('Challenges/Stigma');
   });
 });
+
+describe('segmentText at scale', () => {
+  it('agrees with the definition (covering spans per run, in the order given) on random spans', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const spans = Array.from({ length: 400 }, (_, i) => {
+      const start = Math.floor(random() * 2000) - 10;
+      return { id: i + 1, start, end: start + Math.floor(random() * 120) - 5 };
+    });
+    const segments = segmentText(2000, spans, [17, 900, 1999]);
+    expect(segments[0]!.start).toBe(0);
+    expect(segments[segments.length - 1]!.end).toBe(2000);
+    for (const [i, segment] of segments.entries()) {
+      if (i > 0) expect(segment.start).toBe(segments[i - 1]!.end);
+      const covering = spans.filter((s) => Math.max(0, s.start) < segment.end && Math.min(2000, s.end) > segment.start && s.end > s.start).map((s) => s.id);
+      expect(segment.spanIds).toEqual(covering);
+    }
+  });
+});

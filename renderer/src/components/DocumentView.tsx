@@ -182,6 +182,12 @@ export function DocumentView({ documentId }: { documentId: number }) {
   );
 }
 
+/**
+ * The side list shows the first codings only: thousands of list items cost
+ * seconds of layout, and retrieval lists every passage of a code anyway.
+ */
+const CODING_LIST_LIMIT = 200;
+
 /** The innermost code tints the background; every code adds a stripe underneath, so overlaps stay readable. */
 function highlightStyle(layers: Code[]): React.CSSProperties {
   const distinct = [...new Map(layers.map((c) => [c.id, c])).values()];
@@ -199,7 +205,7 @@ function CodingList(props: { codings: Coding[]; codeById: Map<number, Code>; tex
     <aside className="coding-list" aria-labelledby="codings-heading">
       <h3 id="codings-heading">{t('document.codings')}</h3>
       <ul>
-        {props.codings.map((coding) => {
+        {props.codings.slice(0, CODING_LIST_LIMIT).map((coding) => {
           const code = props.codeById.get(coding.codeId);
           const quote = props.text.slice(props.index.toUtf16(coding.start), props.index.toUtf16(coding.end));
           return (
@@ -219,6 +225,7 @@ function CodingList(props: { codings: Coding[]; codeById: Map<number, Code>; tex
           );
         })}
       </ul>
+      {props.codings.length > CODING_LIST_LIMIT && <p className="hint">{t('document.moreCodings', { count: props.codings.length - CODING_LIST_LIMIT })}</p>}
     </aside>
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * The document view at scale, in Chromium through browser mode: a transcript
+ * of W words with C codings is opened by clicking it in the document list;
+ * reported are the time until its text is in the page and the time until the
+ * highlights are drawn, plus the number of DOM elements the view holds.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { call } from '../../electron/core/dispatcher';
+import { codePointLength } from '../../shared/text/codepoints';
+import { launchChromium, startBrowserMode } from '../../test/e2e/harness';
+import { benchCore, percentile, rng, tempDir, transcript } from './common';
+
+export async function benchRender(words: number, codings: number, runs: number): Promise<void> {
+  const dir = tempDir('render');
+  const random = rng(3);
+  const text = transcript(random, words);
+  const file = path.join(dir, 'long-interview.txt');
+  fs.writeFileSync(file, text);
+  const core = benchCore(dir);
+  const project = path.join(dir, 'render.tematik');
+  await call(core, 'project.create', { path: project });
+  await call(core, 'coder.set', { name: 'bench' });
+  await call(core, 'documents.importFiles', { paths: [file] });
+  const [doc] = await call(core, 'documents.list', {});
+  const codeIds: number[] = [];
+  for (let i = 0; i < 30; i++) codeIds.push((await call(core, 'codes.create', { name: `Code ${i + 1}` })).id);
+  const length = codePointLength(text);
+  for (let c = 0; c < codeIds.length; c++) {
+    const passages = Array.from({ length: Math.ceil(codings / codeIds.length) }, () => {
+      const start = Math.floor(random() * (length - 400));
+      return { documentId: doc!.id, start, end: start + 20 + Math.floor(random() * 300) };
+    });
+    await call(core, 'codings.createMany', { codeId: codeIds[c]!, passages });
+  }
+  core.close();
+
+  const server = await startBrowserMode(project);
+  const browser = await launchChromium();
+  const textMs: number[] = [];
+  const highlightMs: number[] = [];
+  let elements = 0;
+  try {
+    for (let run = 0; run < runs; run++) {
+      const page = await browser.context.newPage();
+      await page.goto(server.openUrl);
+      await page.waitForSelector('.documents li');
+      const started = await page.evaluate(() => performance.now());
+      await page.getByRole('button', { name: /long-interview/ }).click();
+      await page.waitForFunction(() => (document.querySelector('[data-testid="document-text"]')?.textContent?.length ?? 0) > 1000, undefined, { timeout: 60_000 });
+      textMs.push((await page.evaluate(() => performance.now())) - started);
+      await page.waitForFunction(() => document.querySelectorAll('mark.coded').length > 0, undefined, { timeout: 60_000 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+      highlightMs.push((await page.evaluate(() => performance.now())) - started);
+      elements = await page.evaluate(() => document.querySelectorAll('[data-testid="document-text"] *').length);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\n## Render: one transcript of ${words} words with ${codings} codings, opened ${runs} times in Chromium (browser mode)`);
+  console.log(`click to text shown: median ${percentile(textMs, 50).toFixed(0)} ms; to highlights drawn: median ${percentile(highlightMs, 50).toFixed(0)} ms (max ${Math.max(...highlightMs).toFixed(0)} ms); ${elements} elements in the text view`);
+}
