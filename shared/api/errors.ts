@@ -35,7 +35,3 @@ export class AppError extends Error {
     return { code: this.code, params: this.params, message: this.message };
   }
 }
-
-export function isErrorPayload(value: unknown): value is ErrorPayload {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
-}

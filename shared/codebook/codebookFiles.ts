@@ -11,15 +11,7 @@ import { codePath, flattenCodeTree } from '../model/codeTree';
 import type { Code } from '../model/types';
 
 /** One code as the files carry it; the path names its ancestors, separated by "/". */
-export interface CodebookEntry {
-  path: string;
-  color: string;
-  description: string;
-  inclusion: string;
-  exclusion: string;
-  example: string;
-  atypical: string;
-}
+export type CodebookEntry = Pick<Code, 'color' | 'description' | 'inclusion' | 'exclusion' | 'example' | 'atypical'> & { path: string };
 
 export const codebookCsvColumns = ['path', 'color', 'description', 'inclusion', 'exclusion', 'example', 'atypical'] as const;
 

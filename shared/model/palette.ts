@@ -3,7 +3,7 @@
  * highlight under black text, and still distinct for the common forms of
  * colour blindness (adapted from the Okabe–Ito and Tol palettes).
  */
-export const codePalette = [
+const codePalette = [
   '#e69f00',
   '#56b4e9',
   '#009e73',

@@ -78,16 +78,6 @@ export interface Case {
   documents: string[];
 }
 
-export interface Memo {
-  id: number;
-  title: string;
-  body: string;
-  documentId: number | null;
-  codeId: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface CooccurrencePair {
   a: string;
   b: string;

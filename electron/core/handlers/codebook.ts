@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/api/errors';
 import { codebookToCsv, codebookToMarkdown, parseCodebookCsv, parseCodebookMarkdown, type CodebookEntry } from '../../../shared/codebook/codebookFiles';
 import type { Project } from '../project';
 import { readStarterCodebook, type CodeEntry } from '../sample/sampleStudy';
-import { createCode, getCode } from './codes';
+import { findOrCreateCode, getCode } from './codes';
 import type { HandlersFor } from './types';
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;
@@ -17,29 +17,21 @@ const hexColour = /^#[0-9a-fA-F]{6}$/;
 function importEntries(project: Project, entries: readonly CodebookEntry[]): { created: number; updated: number } {
   let created = 0;
   let updated = 0;
-  const find = project.stmt('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE');
   const update = project.stmt('UPDATE codes SET color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ? WHERE id = ?');
   for (const entry of entries) {
     const names = entry.path.split('/').map((n) => n.trim()).filter(Boolean);
     let parentId: number | null = null;
     names.forEach((name, i) => {
       const last = i === names.length - 1;
-      const existing = find.get(parentId ?? 0, name) as { id: number } | undefined;
       const color = last && hexColour.test(entry.color) ? entry.color : undefined;
-      if (existing) {
-        if (last) {
-          const current = getCode(project, existing.id);
-          update.run(color ?? current.color, entry.description, entry.inclusion, entry.exclusion, entry.example, entry.atypical, existing.id);
-          updated++;
-        }
-        parentId = existing.id;
-      } else {
-        const fields = last
-          ? { color, description: entry.description, inclusion: entry.inclusion, exclusion: entry.exclusion, example: entry.example, atypical: entry.atypical }
-          : {};
-        parentId = createCode(project, { name: name.slice(0, 200), parentId, ...fields }).id;
-        created++;
+      const guidance = { description: entry.description, inclusion: entry.inclusion, exclusion: entry.exclusion, example: entry.example, atypical: entry.atypical };
+      const code = findOrCreateCode(project, name.slice(0, 200), parentId, last ? { color, ...guidance } : {});
+      if (code.created) created++;
+      else if (last) {
+        update.run(color ?? getCode(project, code.id).color, guidance.description, guidance.inclusion, guidance.exclusion, guidance.example, guidance.atypical, code.id);
+        updated++;
       }
+      parentId = code.id;
     });
   }
   return { created, updated };

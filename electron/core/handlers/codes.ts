@@ -47,6 +47,17 @@ function toCode(row: CodeRow): Code {
   };
 }
 
+/** Fails unless the code exists; cheaper than getCode, which also counts the code's use. */
+export function assertCodeExists(project: Project, id: number): void {
+  if (!project.stmt('SELECT 1 FROM codes WHERE id = ?').get(id)) throw new AppError('not_found', { what: 'Code', name: String(id) });
+}
+
+/** The code of this name directly under `parentId`, created if there is none. */
+export function findOrCreateCode(project: Project, name: string, parentId: number | null, fields: Omit<OpParsedInput<'codes.create'>, 'name' | 'parentId'> = {}): { id: number; created: boolean } {
+  const existing = project.stmt('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').get(parentId ?? 0, name) as { id: number } | undefined;
+  return existing ? { id: existing.id, created: false } : { id: createCode(project, { name, parentId, ...fields }).id, created: true };
+}
+
 export function getCode(project: Project, id: number): Code {
   const row = project.stmt(`SELECT ${codeColumns} FROM codes WHERE id = ?`).get(id) as CodeRow | undefined;
   if (!row) throw new AppError('not_found', { what: 'Code', name: String(id) });
@@ -82,7 +93,7 @@ function usage(project: Project, id: number): { codings: number; documents: numb
 
 export function createCode(project: Project, input: OpParsedInput<'codes.create'>): Code {
   const parentId = input.parentId ?? null;
-  if (parentId !== null) getCode(project, parentId);
+  if (parentId !== null) assertCodeExists(project, parentId);
   assertNameFree(project, input.name, parentId, 0);
   const { n } = project.stmt('SELECT count(*) AS n FROM codes').get() as { n: number };
   const { next } = project
@@ -125,7 +136,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
     const previous = current;
     const parentId = input.parentId === undefined ? current.parentId : input.parentId;
     if (parentId !== current.parentId && parentId !== null) {
-      getCode(project, parentId);
+      assertCodeExists(project, parentId);
       if (subtree(project, current.id).includes(parentId)) throw new AppError('code_cycle');
     }
     const name = input.name ?? current.name;
@@ -151,7 +162,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
 
   'codes.usage': ({ id }, core) => {
     const project = core.requireProject();
-    getCode(project, id);
+    assertCodeExists(project, id);
     return usage(project, id);
   },
 
@@ -163,7 +174,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
   'codes.merge': ({ sourceId, targetId }, core) => {
     const project = core.requireProject();
     const source = getCode(project, sourceId);
-    getCode(project, targetId);
+    assertCodeExists(project, targetId);
     if (sourceId === targetId || subtree(project, sourceId).includes(targetId)) throw new AppError('code_cycle');
     const duplicates = (
       project
@@ -200,7 +211,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
 
   'codes.delete': ({ id }, core) => {
     const project = core.requireProject();
-    getCode(project, id);
+    assertCodeExists(project, id);
     const counts = usage(project, id);
     // Parents before children, so that restoring them in this order rebuilds the tree.
     const ids = subtree(project, id);
@@ -221,7 +232,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
 
   'codes.reparent': ({ ids, parentId }, core) => {
     const project = core.requireProject();
-    if (parentId !== null) getCode(project, parentId);
+    if (parentId !== null) assertCodeExists(project, parentId);
     for (const id of ids) {
       if (parentId !== null && subtree(project, id).includes(parentId)) throw new AppError('code_cycle');
       const code = getCode(project, id);

@@ -3,7 +3,7 @@ import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
-import { createCode, getCode } from './codes';
+import { assertCodeExists, findOrCreateCode, getCode } from './codes';
 import { ensureCoder } from './coders';
 import type { HandlersFor } from './types';
 
@@ -77,7 +77,7 @@ export function codingRows(project: Project, filter: { documentId?: number; code
 function createCoding(project: Project, input: { documentId: number; codeId: number; start: number; end: number; memo?: string }, coder: string): Coding {
   const doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(input.documentId) as { name: string; length: number } | undefined;
   if (!doc) throw new AppError('not_found', { what: 'Document', name: String(input.documentId) });
-  getCode(project, input.codeId);
+  assertCodeExists(project, input.codeId);
   if (input.end > doc.length) throw new AppError('range_invalid', { start: input.start, end: input.end, document: doc.name, length: doc.length });
   const result = project
     .stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -87,7 +87,7 @@ function createCoding(project: Project, input: { documentId: number; codeId: num
 
 /** Codes many passages with one code (skipping any it already has from this coder); the codings made. */
 export function createCodings(project: Project, coder: string, codeId: number, passages: readonly { documentId: number; start: number; end: number }[]): Coding[] {
-  getCode(project, codeId);
+  assertCodeExists(project, codeId);
   const coderId = ensureCoder(project, coder);
   const lengths = new Map<number, { name: string; length: number }>();
   const insert = project.stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -149,10 +149,9 @@ export const codingHandlers: HandlersFor<'codings'> = {
     const words = sliceCodePoints(doc.text, start, end, doc.index).replace(/\s+/g, ' ').trim();
     const name = words.length > 80 ? `${words.slice(0, 79).trimEnd()}…` : words;
     if (!name) throw new AppError('range_invalid', { start, end, document: String(documentId), length: doc.index.length });
-    const existing = project.stmt('SELECT id FROM codes WHERE parent_id IS NULL AND name = ? COLLATE NOCASE').get(name) as { id: number } | undefined;
-    const code = existing ? getCode(project, existing.id) : createCode(project, { name });
+    const code = findOrCreateCode(project, name, null);
     const coding = createCoding(project, { documentId, codeId: code.id, start, end }, core.currentCoder(project));
-    return { coding, code: getCode(project, code.id), codeCreated: !existing };
+    return { coding, code: getCode(project, code.id), codeCreated: code.created };
   },
 
   'codings.createMany': ({ codeId, passages }, core) => {
@@ -183,7 +182,7 @@ export const codingHandlers: HandlersFor<'codings'> = {
 
   'codings.recode': ({ ids, codeId }, core) => {
     const project = core.requireProject();
-    getCode(project, codeId);
+    assertCodeExists(project, codeId);
     const update = project.stmt('UPDATE codings SET code_id = ? WHERE id = ?');
     for (const id of ids) update.run(codeId, id);
     return null;

@@ -22,7 +22,7 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function interviewerLabels(project: Project): string[] {
+function interviewerLabels(project: Project): string[] {
   const stored = project.meta('interviewer_labels');
   if (!stored) return defaultInterviewerLabels;
   try {
@@ -33,7 +33,7 @@ export function interviewerLabels(project: Project): string[] {
   }
 }
 
-export function uniqueDocumentName(project: Project, wanted: string): string {
+function uniqueDocumentName(project: Project, wanted: string): string {
   const taken = project.stmt('SELECT 1 FROM documents WHERE name = ?');
   if (!taken.get(wanted)) return wanted;
   for (let n = 2; ; n++) {

@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/api/errors';
 import { summariseColumns, type ColumnSummary } from '../../../shared/import/surveyRoles';
 import type { SurveyPreview } from '../../../shared/model/types';
 import { codePointLength } from '../../../shared/text/codepoints';
-import { createCode } from '../handlers/codes';
+import { findOrCreateCode } from '../handlers/codes';
 import { ensureCoder } from '../handlers/coders';
 import type { Project } from '../project';
 import { commitDocument, contentHash, ensureCase, linkCaseToDocument } from './commit';
@@ -75,8 +75,8 @@ export function commitSurvey(project: Project, bytes: Uint8Array, fileName: stri
   const table = readTable(bytes, fileName);
   const roles = resolveRoles(table, fileName, options);
   const base = path.basename(fileName, path.extname(fileName));
-  const parentId = ensureCode(project, base, null);
-  const questionCodes = roles.text.map((column) => ensureCode(project, table.header[column]!, parentId));
+  const parentId = findOrCreateCode(project, base, null).id;
+  const questionCodes = roles.text.map((column) => findOrCreateCode(project, table.header[column]!, parentId).id);
   const coderId = ensureCoder(project, coder);
   const insertCoding = project.stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const setAttribute = project.stmt(
@@ -116,11 +116,4 @@ export function commitSurvey(project: Project, bytes: Uint8Array, fileName: stri
     result.documents.push(committed.name);
   });
   return result;
-}
-
-function ensureCode(project: Project, name: string, parentId: number | null): number {
-  const existing = project.stmt('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').get(parentId ?? 0, name) as
-    | { id: number }
-    | undefined;
-  return existing ? existing.id : createCode(project, { name, parentId }).id;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace, type AnalysisTab } from '../app/workspace';
 import { CooccurrencePanel } from './CooccurrencePanel';
@@ -37,5 +38,31 @@ export function InContext({ context, text }: { context: string; text: string }) 
       <mark>{text}</mark>
       {context.slice(at + text.length)}
     </span>
+  );
+}
+
+export interface PassageItem {
+  key: string;
+  /** Where the passage comes from: document, speaker, time, case. */
+  source: string;
+  body: ReactNode;
+  /** Extra attributes tests and styles can hook on, e.g. the document name. */
+  document?: string;
+  open(): void;
+}
+
+/** A list of passages, each opening its place in the document when clicked. */
+export function PassageList({ items, title }: { items: PassageItem[]; title?: string }) {
+  return (
+    <ul className="passages">
+      {items.map((item) => (
+        <li key={item.key} data-document={item.document}>
+          <button type="button" className="passage" title={title} onClick={item.open}>
+            <span className="source">{item.source}</span>
+            {item.body}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

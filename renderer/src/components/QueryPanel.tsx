@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRead, useWrite } from '../api/queries';
 import { errorText, useNotices } from '../app/notices';
 import { useWorkspace } from '../app/workspace';
+import { PassageList } from './AnalysisPanel';
 
 /** Boolean code queries; the passages found can become a code of their own. */
 export function QueryPanel() {
@@ -50,18 +51,14 @@ export function QueryPanel() {
               </button>
             </form>
           )}
-          <ul className="passages">
-            {passages.data.map((p) => (
-              <li key={`${p.documentId}:${p.start}`}>
-                <button type="button" className="passage" onClick={() => openPassage(p.documentId, p.start, p.end)}>
-                  <span className="source">
-                    {p.document} · {p.start}–{p.end}
-                  </span>
-                  <span className="context">{p.text}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PassageList
+            items={passages.data.map((p) => ({
+              key: `${p.documentId}:${p.start}`,
+              source: `${p.document} · ${p.start}–${p.end}`,
+              body: <span className="context">{p.text}</span>,
+              open: () => openPassage(p.documentId, p.start, p.end),
+            }))}
+          />
         </>
       )}
     </section>

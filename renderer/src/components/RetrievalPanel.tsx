@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRead } from '../api/queries';
 import { useWorkspace } from '../app/workspace';
-import { InContext } from './AnalysisPanel';
+import { InContext, PassageList } from './AnalysisPanel';
 
 /** The passages of one code, with where each comes from; filter by case attribute or coder. */
 export function RetrievalPanel() {
@@ -54,21 +54,16 @@ export function RetrievalPanel() {
       ) : (
         <>
           <p className="hint result-count">{passages.data && (passages.data.length ? t('retrieval.count', { count: passages.data.length }) : t('retrieval.none'))}</p>
-          <ul className="passages">
-            {passages.data?.map((p) => (
-              <li key={p.codingId} data-document={p.document}>
-                <button type="button" className="passage" title={t('retrieval.open')} onClick={() => openPassage(p.documentId, p.start, p.end)}>
-                  <span className="source">
-                    {p.document}
-                    {p.speaker && ` · ${p.speaker}`}
-                    {p.timestamp && ` · ${p.timestamp}`}
-                    {p.cases.some((c) => c !== p.speaker) && ` · ${p.cases.join(', ')}`}
-                  </span>
-                  <InContext context={p.context} text={p.text} />
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PassageList
+            title={t('retrieval.open')}
+            items={(passages.data ?? []).map((p) => ({
+              key: String(p.codingId),
+              document: p.document,
+              source: [p.document, p.speaker, p.timestamp, p.cases.some((c) => c !== p.speaker) ? p.cases.join(', ') : null].filter(Boolean).join(' · '),
+              body: <InContext context={p.context} text={p.text} />,
+              open: () => openPassage(p.documentId, p.start, p.end),
+            }))}
+          />
         </>
       )}
     </section>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 import { useWorkspace } from '../app/workspace';
-import { InContext } from './AnalysisPanel';
+import { InContext, PassageList } from './AnalysisPanel';
 
 const MIN_LENGTH = 2;
 const DEBOUNCE_MS = 300;
@@ -70,16 +70,14 @@ export function SearchPanel() {
               </button>
             </div>
           )}
-          <ul className="passages">
-            {hits.data.map((hit) => (
-              <li key={`${hit.documentId}:${hit.start}`}>
-                <button type="button" className="passage" onClick={() => openPassage(hit.documentId, hit.start, hit.end)}>
-                  <span className="source">{hit.document}</span>
-                  <InContext context={hit.context} text={hit.text} />
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PassageList
+            items={hits.data.map((hit) => ({
+              key: `${hit.documentId}:${hit.start}`,
+              source: hit.document,
+              body: <InContext context={hit.context} text={hit.text} />,
+              open: () => openPassage(hit.documentId, hit.start, hit.end),
+            }))}
+          />
         </>
       )}
     </section>
