@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ActionsProvider } from './app/actions';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { NoticeProvider } from './app/notices';
@@ -22,9 +23,11 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <NoticeProvider>
         <UndoProvider>
-          <ErrorBoundary>
-            <App />
-          </ErrorBoundary>
+          <ActionsProvider>
+            <ErrorBoundary>
+              <App />
+            </ErrorBoundary>
+          </ActionsProvider>
         </UndoProvider>
       </NoticeProvider>
     </QueryClientProvider>

@@ -145,6 +145,7 @@ export const contract = {
   'documents.previewSurvey': read<SurveyPreview>()(z.strictObject({ path: z.string().min(1).optional(), upload: upload.optional() }), ['documents']),
   'documents.turns': read<Turn[]>()(z.strictObject({ documentId: id }), ['documents', 'speakers']),
   'documents.rename': write<DocumentSummary>()(z.strictObject({ id, name }), ['documents', 'codings']),
+  'documents.setMemo': write<{ memo: string; previous: string }>()(z.strictObject({ id, memo: longText }), ['documents']),
   'documents.delete': write<{ deletedCodings: number }>()(z.strictObject({ id }), ['documents', 'codings', 'cases', 'speakers']),
 
   'codes.list': read<Code[]>()(empty, ['codes', 'codings']),
@@ -168,7 +169,10 @@ export const contract = {
   'codes.delete': write<{ deletedCodings: number; deletedCodes: number; removed: { codes: Code[]; codings: Coding[] } }>()(z.strictObject({ id }), ['codes', 'codings']),
   /** Put back codes exactly as they were (same ids), parents before children: undo and redo use it. */
   'codes.restore': write<null>()(z.strictObject({ codes: z.array(codeRecord).min(1) }), ['codes', 'codings']),
-  'codes.reparent': write<null>()(z.strictObject({ ids: z.array(id), parentId: id.nullable() }), ['codes']),
+  /** A copy of the code (guidance and every coding) under a new name beside it, to be divided by hand. */
+  'codes.split': write<{ code: Code; codings: Coding[] }>()(z.strictObject({ id, name }), ['codes', 'codings', 'documents']),
+  /** Moves codes under another code (or to the top); the result says where each was before. */
+  'codes.reparent': write<{ moved: { id: number; parentId: number | null }[] }>()(z.strictObject({ ids: z.array(id), parentId: id.nullable() }), ['codes']),
 
   'codebook.export': read<{ fileName: string; content: string }>()(z.strictObject({ format: z.enum(['csv', 'md']), lang: z.enum(['en', 'id']).optional() }), ['codes']),
   /** Codes are matched by path: missing ones are created, existing ones take the file's colour and guidance. */
@@ -199,6 +203,11 @@ export const contract = {
       codeId: id,
       passages: z.array(z.strictObject({ documentId: id, start: position, end: position })).min(1).max(100_000),
     }),
+    ['codings', 'documents'],
+  ),
+  /** Change a coding's code, range or memo; omitted fields stay as they are. */
+  'codings.update': write<{ coding: Coding; previous: Coding }>()(
+    z.strictObject({ id, codeId: id.optional(), start: position.optional(), end: position.optional(), memo: longText.nullable().optional() }),
     ['codings', 'documents'],
   ),
   'codings.delete': write<Coding>()(z.strictObject({ id }), ['codings', 'documents']),

@@ -54,6 +54,8 @@ const editable = (c: Code) => {
   return fields;
 };
 
+const editableCoding = (c: Coding) => ({ id: c.id, codeId: c.codeId, start: c.start, end: c.end, memo: c.memo });
+
 type Builders = { [K in OpName]?: (input: OpParsedInput<K>, result: OpResult<K>) => Omit<HistoryEntry, 'op'> | null };
 
 const builders: Builders = {
@@ -64,6 +66,26 @@ const builders: Builders = {
     undo: [...deleteCodings([result.coding]), ...(result.codeCreated ? [{ op: 'codes.delete' as const, input: { id: result.code.id } }] : [])],
     redo: [...(result.codeCreated ? [{ op: 'codes.restore' as const, input: { codes: [codeRecord(result.code)] } }] : []), ...restoreCodings([result.coding])],
   }),
+  'codings.update': (_input, { coding, previous }) => ({
+    undo: [{ op: 'codings.update', input: editableCoding(previous) }],
+    redo: [{ op: 'codings.update', input: editableCoding(coding) }],
+  }),
+  'documents.setMemo': (input, result) => ({
+    undo: [{ op: 'documents.setMemo', input: { id: input.id, memo: result.previous } }],
+    redo: [{ op: 'documents.setMemo', input }],
+  }),
+  'codes.split': (_input, result) => ({
+    undo: [{ op: 'codes.delete', input: { id: result.code.id } }],
+    redo: [{ op: 'codes.restore', input: { codes: [codeRecord(result.code)] } }, ...restoreCodings(result.codings)],
+  }),
+  'codes.reparent': (input, { moved }) => {
+    const byParent = new Map<number | null, number[]>();
+    for (const m of moved) byParent.set(m.parentId, [...(byParent.get(m.parentId) ?? []), m.id]);
+    return {
+      undo: [...byParent].map(([parentId, ids]) => ({ op: 'codes.reparent' as const, input: { ids, parentId } })),
+      redo: [{ op: 'codes.reparent', input }],
+    };
+  },
   'codes.create': (_input, code) => ({ undo: [{ op: 'codes.delete', input: { id: code.id } }], redo: [{ op: 'codes.restore', input: { codes: [codeRecord(code)] } }] }),
   'codes.update': (_input, result) => ({ undo: [{ op: 'codes.update', input: editable(result.previous) }], redo: [{ op: 'codes.update', input: editable(result.code) }] }),
   'codes.delete': (input, result) => ({

@@ -20,6 +20,8 @@ export interface DocumentSummary {
 
 export interface DocumentFull extends DocumentSummary {
   text: string;
+  /** The researcher's memo on the whole document ('' when none). */
+  memo: string;
 }
 
 export interface Code {

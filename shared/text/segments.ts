@@ -22,33 +22,58 @@ export interface Segment {
  * `extraCuts` adds boundaries that carry no span, such as where speaker turns
  * and their labels end. One sweep over the sorted boundaries keeps the set of
  * open spans, so the cost grows with spans plus boundaries, not their product
- * (a long transcript has thousands of each).
+ * (a long transcript has thousands of each). Runs between which no span opens
+ * or closes share one `spanIds` array; treat it as read-only.
  */
 export function segmentText(length: number, spans: readonly Span[], extraCuts: readonly number[] = []): Segment[] {
   const clamp = (n: number) => Math.max(0, Math.min(length, n));
-  const opening = new Map<number, number[]>();
-  const closing = new Map<number, number[]>();
-  const cuts = new Set<number>([0, length]);
-  for (const cut of extraCuts) if (cut > 0 && cut < length) cuts.add(cut);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const live: number[] = [];
   spans.forEach((span, order) => {
     const start = clamp(span.start);
     const end = clamp(span.end);
     if (end <= start) return;
-    cuts.add(start);
-    cuts.add(end);
-    opening.set(start, [...(opening.get(start) ?? []), order]);
-    closing.set(end, [...(closing.get(end) ?? []), order]);
+    starts[order] = start;
+    ends[order] = end;
+    live.push(order);
   });
-  const points = [...cuts].sort((a, b) => a - b);
-  const open = new Set<number>();
+  const byStart = [...live].sort((a, b) => starts[a]! - starts[b]!);
+  const byEnd = [...live].sort((a, b) => ends[a]! - ends[b]!);
+  const points = new Float64Array(2 + extraCuts.length + 2 * live.length);
+  let n = 0;
+  points[n++] = 0;
+  points[n++] = length;
+  for (const cut of extraCuts) if (cut > 0 && cut < length) points[n++] = cut;
+  for (const order of live) {
+    points[n++] = starts[order]!;
+    points[n++] = ends[order]!;
+  }
+  const sorted = points.subarray(0, n).sort();
+
+  const open: number[] = [];
+  let ids: number[] = [];
+  let opened = 0;
+  let closed = 0;
   const segments: Segment[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i]!;
-    for (const order of closing.get(start) ?? []) open.delete(order);
-    for (const order of opening.get(start) ?? []) open.add(order);
-    const end = points[i + 1]!;
-    if (end <= start) continue;
-    segments.push({ start, end, spanIds: [...open].sort((a, b) => a - b).map((order) => spans[order]!.id) });
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const start = sorted[i]!;
+    const end = sorted[i + 1]!;
+    if (end === start) continue;
+    let changed = false;
+    while (closed < byEnd.length && ends[byEnd[closed]!]! <= start) {
+      open.splice(open.indexOf(byEnd[closed++]!), 1);
+      changed = true;
+    }
+    while (opened < byStart.length && starts[byStart[opened]!]! <= start) {
+      const order = byStart[opened++]!;
+      let at = open.length;
+      while (at > 0 && open[at - 1]! > order) at--;
+      open.splice(at, 0, order);
+      changed = true;
+    }
+    if (changed) ids = open.map((order) => spans[order]!.id);
+    segments.push({ start, end, spanIds: ids });
   }
   return segments;
 }

@@ -32,6 +32,12 @@ describe('undo and redo through the contract’s own operations', () => {
     ['codes.delete (a branch with codings)', async ({ code }) => ['codes.delete', { id: code('Challenges').id }]],
     ['codes.merge', async ({ code }) => ['codes.merge', { sourceId: code('Competition').id, targetId: code('Income uncertainty').id }]],
     ['codes.merge (with sub-codes)', async ({ code }) => ['codes.merge', { sourceId: code('Strategies').id, targetId: code('Challenges').id }]],
+    ['codings.update (code, range and memo)', async ({ code, run }) => {
+      const coding = (await run('codings.list', {}))[5]!;
+      return ['codings.update', { id: coding.id, codeId: code('No welfare protection').id, start: coding.start + 2, end: coding.end + 5, memo: 'check with the team' }];
+    }],
+    ['codes.reparent', async ({ code }) => ['codes.reparent', { ids: [code('Competition').id, code('Inclusivity').id], parentId: code('Strategies').id }]],
+    ['codes.split', async ({ code }) => ['codes.split', { id: code('Competition').id, name: 'Competition among drivers' }]],
     ['analysis.saveQueryAsCode', async () => ['analysis.saveQueryAsCode', { expression: '"Income uncertainty" OR Inclusivity', name: 'Precarity' }]],
   ];
 
@@ -64,6 +70,32 @@ describe('undo and redo through the contract’s own operations', () => {
     await expect(
       run('history.apply', { steps: [{ op: 'codes.delete', input: { id: code('Networking').id } }, { op: 'codes.delete', input: { id: 999_999 } }] }),
     ).rejects.toMatchObject({ code: 'not_found' });
+    expect(content(core)).toEqual(before);
+    core.close();
+  });
+
+  it('undoes a document memo back to what it was, and keeps one memo per document', async () => {
+    const { run, core, doc } = await sample();
+    const first = await run('documents.setMemo', { id: doc.id, memo: 'Talks about night shifts' });
+    expect(first.previous).toBe('');
+    const second = await run('documents.setMemo', { id: doc.id, memo: 'Night shifts; compare with R03' });
+    const entry = historyEntry('documents.setMemo', { id: doc.id, memo: 'Night shifts; compare with R03' }, second)!;
+    await run('history.apply', { steps: entry.undo });
+    expect((await run('documents.get', { id: doc.id })).memo).toBe('Talks about night shifts');
+    await run('history.apply', { steps: entry.redo });
+    expect((await run('documents.get', { id: doc.id })).memo).toBe('Night shifts; compare with R03');
+    expect(core.project!.db.prepare('SELECT count(*) AS n FROM memos WHERE document_id = ?').get(doc.id)).toEqual({ n: 1 });
+    await expect(run('documents.setMemo', { id: 999_999, memo: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    core.close();
+  });
+
+  it('refuses a coding edit that would leave the document or empty the range, and changes nothing', async () => {
+    const { run, core } = await sample();
+    const [coding] = await run('codings.list', {});
+    const before = content(core);
+    await expect(run('codings.update', { id: coding!.id, end: 10_000_000 })).rejects.toMatchObject({ code: 'range_invalid' });
+    await expect(run('codings.update', { id: coding!.id, start: coding!.end })).rejects.toMatchObject({ code: 'range_invalid' });
+    await expect(run('codings.update', { id: coding!.id, codeId: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
     expect(content(core)).toEqual(before);
     core.close();
   });

@@ -209,6 +209,28 @@ export const codeHandlers: HandlersFor<'codes'> = {
     };
   },
 
+  'codes.split': ({ id, name }, core) => {
+    const project = core.requireProject();
+    const source = getCode(project, id);
+    const code = createCode(project, {
+      name,
+      parentId: source.parentId,
+      description: source.description,
+      inclusion: source.inclusion,
+      exclusion: source.exclusion,
+      example: source.example,
+      atypical: source.atypical,
+    });
+    // Each copy gets its own UUID (exchange formats need them well-formed); coder, time and memo stay.
+    const copy = project.stmt(
+      `INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo)
+       SELECT ?, document_id, ?, start, "end", coder_id, created_at, memo FROM codings WHERE id = ?`,
+    );
+    const sources = project.stmt('SELECT id FROM codings WHERE code_id = ? ORDER BY id').all(id) as { id: number }[];
+    const copies = sources.map((row) => ({ id: Number(copy.run(crypto.randomUUID(), code.id, row.id).lastInsertRowid) }));
+    return { code, codings: codingsByIds(project, copies.map((c) => c.id)) };
+  },
+
   'codes.delete': ({ id }, core) => {
     const project = core.requireProject();
     assertCodeExists(project, id);
@@ -233,12 +255,15 @@ export const codeHandlers: HandlersFor<'codes'> = {
   'codes.reparent': ({ ids, parentId }, core) => {
     const project = core.requireProject();
     if (parentId !== null) assertCodeExists(project, parentId);
+    const moved: { id: number; parentId: number | null }[] = [];
     for (const id of ids) {
       if (parentId !== null && subtree(project, id).includes(parentId)) throw new AppError('code_cycle');
       const code = getCode(project, id);
       assertNameFree(project, code.name, parentId, id);
+      moved.push({ id, parentId: code.parentId });
       project.stmt('UPDATE codes SET parent_id = ? WHERE id = ?').run(parentId, id);
     }
-    return null;
+    return { moved };
   },
+
 };

@@ -160,6 +160,18 @@ export const codingHandlers: HandlersFor<'codings'> = {
     return { created: codings.length, codings };
   },
 
+  'codings.update': ({ id, ...changes }, core) => {
+    const project = core.requireProject();
+    const [previous] = codingsByIds(project, [id]);
+    if (!previous) throw new AppError('not_found', { what: 'Coding', name: String(id) });
+    const next = { ...previous, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    const doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(previous.documentId) as { name: string; length: number };
+    if (next.end <= next.start || next.end > doc.length) throw new AppError('range_invalid', { start: next.start, end: next.end, document: doc.name, length: doc.length });
+    if (next.codeId !== previous.codeId) assertCodeExists(project, next.codeId);
+    project.stmt('UPDATE codings SET code_id = ?, start = ?, "end" = ?, memo = ? WHERE id = ?').run(next.codeId, next.start, next.end, next.memo, id);
+    return { coding: codingsByIds(project, [id])[0]!, previous };
+  },
+
   'codings.delete': ({ id }, core) => {
     const project = core.requireProject();
     const [coding] = codingsByIds(project, [id]);

@@ -56,7 +56,7 @@ export const documentHandlers: HandlersFor<'documents'> = {
     const project = core.requireProject();
     const summary = documentSummary(project, id);
     const text = project.documentText(id)!.text;
-    return { ...summary, text } satisfies DocumentFull;
+    return { ...summary, text, memo: documentMemo(project, id) } satisfies DocumentFull;
   },
 
   'documents.scanPaths': ({ paths }) => scanPaths(paths),
@@ -124,6 +124,20 @@ export const documentHandlers: HandlersFor<'documents'> = {
     return documentSummary(project, id);
   },
 
+  'documents.setMemo': ({ id, memo }, core) => {
+    const project = core.requireProject();
+    documentSummary(project, id);
+    const previous = documentMemo(project, id);
+    const now = new Date().toISOString();
+    project
+      .stmt(
+        `INSERT INTO memos(uuid, document_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (document_id) WHERE document_id IS NOT NULL AND code_id IS NULL DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+      )
+      .run(crypto.randomUUID(), id, memo, now, now);
+    return { memo, previous };
+  },
+
   'documents.delete': ({ id }, core) => {
     const project = core.requireProject();
     const { codingCount } = documentSummary(project, id);
@@ -133,3 +147,8 @@ export const documentHandlers: HandlersFor<'documents'> = {
     return { deletedCodings: codingCount };
   },
 };
+
+function documentMemo(project: Project, documentId: number): string {
+  const row = project.stmt('SELECT body FROM memos WHERE document_id = ? AND code_id IS NULL').get(documentId) as { body: string } | undefined;
+  return row?.body ?? '';
+}

@@ -179,6 +179,13 @@ export const migrations: readonly Migration[] = [
       db.exec(`ALTER TABLE codes ADD COLUMN atypical TEXT NOT NULL DEFAULT '';`);
     },
   },
+  {
+    version: 6,
+    description: 'one memo per document, kept in the memos table',
+    up(db) {
+      db.exec(`CREATE UNIQUE INDEX memos_document ON memos(document_id) WHERE document_id IS NOT NULL AND code_id IS NULL;`);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

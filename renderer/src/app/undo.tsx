@@ -2,10 +2,11 @@
  * The session's undo history. Every undoable write that succeeds leaves an
  * entry built from the operation itself (shared/history/inverse.ts); undo and
  * redo send its steps as one `history.apply` operation, so each is a single
- * transaction, and refresh the reads those steps touch.
+ * transaction, and refresh the reads those steps touch. Ctrl+Z and its
+ * buttons reach it through the action registry (app/actions.tsx).
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { contract, type Topic } from '../../../shared/api/contract';
 import type { HistoryEntry } from '../../../shared/history/inverse';
 import { api } from '../api/client';
@@ -24,10 +25,6 @@ interface Undo {
 }
 
 const UndoContext = createContext<Undo | null>(null);
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
-}
 
 export function UndoProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -88,22 +85,6 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     // The stacks live in refs; their lengths tell when a new value is due.
     [move, undoStack.current.length, redoStack.current.length],
   );
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        void value.undo();
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        void value.redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [value]);
 
   return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
 }

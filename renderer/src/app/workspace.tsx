@@ -3,7 +3,7 @@
  * it, the code whose passages are listed, and the analysis tab. UI state only;
  * server state stays in the query cache.
  */
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 export type AnalysisTab = 'cooccurrence' | 'passages' | 'query' | 'search';
 
@@ -25,39 +25,58 @@ interface Workspace {
   showPassages(codeId: number): void;
   tab: AnalysisTab;
   setTab(tab: AnalysisTab): void;
+  /** Codes applied in this session, latest first: the recent-codes bar. */
+  recentCodeIds: number[];
+  noteCodeUsed(codeId: number): void;
 }
 
+const RECENT = 6;
+
+/** The functions alone: they never change, so panes that only call them do not re-render when a document opens. */
+export type WorkspaceCommands = Pick<Workspace, 'setDocumentId' | 'openPassage' | 'showPassages' | 'setTab' | 'noteCodeUsed'>;
+
 const WorkspaceContext = createContext<Workspace | null>(null);
+const CommandsContext = createContext<WorkspaceCommands | null>(null);
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [documentId, setDocumentId] = useState<number | null>(null);
   const [focus, setFocus] = useState<PassageFocus | null>(null);
   const [retrievalCodeId, setRetrievalCodeId] = useState<number | null>(null);
   const [tab, setTab] = useState<AnalysisTab>('cooccurrence');
-  const value: Workspace = {
-    documentId,
-    setDocumentId: (id) => {
-      setFocus(null);
-      setDocumentId(id);
-    },
-    focus,
-    openPassage: (id, start, end) => {
-      setDocumentId(id);
-      setFocus({ documentId: id, start, end, nonce: Date.now() });
-    },
-    retrievalCodeId,
-    showPassages: (codeId) => {
-      setRetrievalCodeId(codeId);
-      setTab('passages');
-    },
-    tab,
-    setTab,
-  };
-  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+  const [recentCodeIds, setRecent] = useState<number[]>([]);
+  const selectDocument = useCallback((id: number | null) => {
+    setFocus(null);
+    setDocumentId(id);
+  }, []);
+  const openPassage = useCallback((id: number, start: number, end: number) => {
+    setDocumentId(id);
+    setFocus({ documentId: id, start, end, nonce: Date.now() });
+  }, []);
+  const showPassages = useCallback((codeId: number) => {
+    setRetrievalCodeId(codeId);
+    setTab('passages');
+  }, []);
+  const noteCodeUsed = useCallback((codeId: number) => setRecent((ids) => [codeId, ...ids.filter((id) => id !== codeId)].slice(0, RECENT)), []);
+  const commands = useMemo<WorkspaceCommands>(
+    () => ({ setDocumentId: selectDocument, openPassage, showPassages, setTab, noteCodeUsed }),
+    [selectDocument, openPassage, showPassages, noteCodeUsed],
+  );
+  const value = useMemo<Workspace>(() => ({ ...commands, documentId, focus, retrievalCodeId, tab, recentCodeIds }), [commands, documentId, focus, retrievalCodeId, tab, recentCodeIds]);
+  return (
+    <CommandsContext.Provider value={commands}>
+      <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>
+    </CommandsContext.Provider>
+  );
 }
 
 export function useWorkspace(): Workspace {
   const value = useContext(WorkspaceContext);
   if (!value) throw new Error('useWorkspace outside WorkspaceProvider');
+  return value;
+}
+
+export function useWorkspaceCommands(): WorkspaceCommands {
+  const value = useContext(CommandsContext);
+  if (!value) throw new Error('useWorkspaceCommands outside WorkspaceProvider');
   return value;
 }

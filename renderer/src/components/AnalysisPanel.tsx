@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace, type AnalysisTab } from '../app/workspace';
 import { CooccurrencePanel } from './CooccurrencePanel';
@@ -8,7 +8,8 @@ import { SearchPanel } from './SearchPanel';
 
 const tabs: AnalysisTab[] = ['cooccurrence', 'passages', 'query', 'search'];
 
-export function AnalysisPanel() {
+/** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
+export const AnalysisPanel = memo(function AnalysisPanel() {
   const { t } = useTranslation();
   const { tab, setTab } = useWorkspace();
   return (
@@ -26,7 +27,7 @@ export function AnalysisPanel() {
       {tab === 'search' && <SearchPanel />}
     </div>
   );
-}
+});
 
 /** A passage inside its context, the passage itself marked. */
 export function InContext({ context, text }: { context: string; text: string }) {

@@ -1,12 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { memo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { flattenCodeTree } from '../../../shared/model/codeTree';
 import type { Code } from '../../../shared/model/types';
 import { useRead, useWrite } from '../api/queries';
+import { CODE_DRAG_TYPE } from '../app/codeDrag';
 import { downloadText } from '../app/files';
 import { useNotices } from '../app/notices';
-import { useWorkspace } from '../app/workspace';
+import { useWorkspaceCommands } from '../app/workspace';
 import { CodeDetailsDialog } from './CodeDetailsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -17,10 +18,11 @@ interface PendingDelete {
   children: number;
 }
 
-export function Codebook() {
+/** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
+export const Codebook = memo(function Codebook() {
   const { t, i18n } = useTranslation();
   const { fail, notify } = useNotices();
-  const { showPassages } = useWorkspace();
+  const { showPassages } = useWorkspaceCommands();
   const fileInput = useRef<HTMLInputElement>(null);
   const importFile = useWrite('codebook.import');
   const addStarter = useWrite('codebook.addStarter');
@@ -48,7 +50,26 @@ export function Codebook() {
   const [editing, setEditing] = useState<Code | null>(null);
   const [merging, setMerging] = useState<{ source: Code; target: Code } | null>(null);
   const merge = useWrite('codes.merge');
+  const reparent = useWrite('codes.reparent');
+  const split = useWrite('codes.split');
+  const [splitting, setSplitting] = useState<{ code: Code; name: string } | null>(null);
+  const [dropTarget, setDropTarget] = useState<number | 'top' | null>(null);
   const rows = flattenCodeTree(codes.data ?? []);
+  // Looked up once, not once per code: the tree re-renders on every coding.
+  const label = { retrieve: t('codebook.retrieve'), details: t('codebook.details'), merge: t('codebook.merge'), split: t('codebook.split'), remove: t('codebook.delete') };
+
+  const dragOver = (event: DragEvent, target: number | 'top') => {
+    if (!event.dataTransfer.types.includes(CODE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    setDropTarget(target);
+  };
+  const drop = (event: DragEvent, parentId: number | null) => {
+    event.preventDefault();
+    setDropTarget(null);
+    const id = Number(event.dataTransfer.getData(CODE_DRAG_TYPE));
+    if (id && id !== parentId) reparent.mutate({ ids: [id], parentId }, { onError: fail });
+  };
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -66,27 +87,49 @@ export function Codebook() {
 
   return (
     <section className="panel codebook" aria-labelledby="codebook-heading">
-      <h2 id="codebook-heading">{t('codebook.heading')}</h2>
+      <h2
+        id="codebook-heading"
+        className={dropTarget === 'top' ? 'drop-target' : undefined}
+        title={t('codebook.moveToTop')}
+        onDragOver={(e) => dragOver(e, 'top')}
+        onDragLeave={() => setDropTarget(null)}
+        onDrop={(e) => drop(e, null)}
+      >
+        {t('codebook.heading')}
+      </h2>
       {rows.length === 0 && <p className="hint">{t('codebook.empty')}</p>}
       <ul className="code-tree">
         {rows.map(({ code, depth }) => (
-          <li key={code.id} style={{ paddingLeft: `${depth * 14}px` }} data-code={code.name} title={[code.description, code.inclusion && `+ ${code.inclusion}`, code.exclusion && `− ${code.exclusion}`, code.example && `“${code.example}”`, code.atypical && `~ “${code.atypical}”`].filter(Boolean).join('\n')}>
+          <li
+            key={code.id}
+            style={{ paddingLeft: `${depth * 14}px` }}
+            data-code={code.name}
+            className={dropTarget === code.id ? 'drop-target' : undefined}
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.setData(CODE_DRAG_TYPE, String(code.id));
+              e.dataTransfer.effectAllowed = 'copyMove';
+            }}
+            onDragOver={(e) => dragOver(e, code.id)}
+            onDragLeave={() => setDropTarget(null)}
+            onDrop={(e) => drop(e, code.id)}
+            title={[code.description, code.inclusion && `+ ${code.inclusion}`, code.exclusion && `− ${code.exclusion}`, code.example && `“${code.example}”`, code.atypical && `~ “${code.atypical}”`].filter(Boolean).join('\n')}>
             <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-            <button type="button" className="code-name link-plain" title={t('codebook.retrieve')} onClick={() => showPassages(code.id)}>
+            <button type="button" className="code-name link-plain" title={label.retrieve} onClick={() => showPassages(code.id)}>
               {code.name}
             </button>
             <span className="count" title={t('codebook.counts', { codings: code.codingCount, documents: code.documentCount, cases: code.caseCount })}>
               {code.codingCount}
             </span>
             <span className="row-actions">
-              <button type="button" className="icon" title={t('codebook.details')} aria-label={`${t('codebook.details')}: ${code.name}`} onClick={() => setEditing(code)}>
+              <button type="button" className="icon" title={label.details} aria-label={`${label.details}: ${code.name}`} onClick={() => setEditing(code)}>
                 ✎
               </button>
               <select
                 className="merge"
                 value=""
-                aria-label={`${t('codebook.merge')} ${code.name}`}
-                title={t('codebook.merge')}
+                aria-label={`${label.merge} ${code.name}`}
+                title={label.merge}
                 onChange={(e) => {
                   const target = rows.find((r) => r.code.id === Number(e.target.value))?.code;
                   if (target) setMerging({ source: code, target });
@@ -101,7 +144,16 @@ export function Codebook() {
                     </option>
                   ))}
               </select>
-              <button type="button" className="icon" title={t('codebook.delete')} aria-label={`${t('codebook.delete')} ${code.name}`} onClick={() => void askDelete(code)}>
+              <button
+                type="button"
+                className="icon"
+                title={label.split}
+                aria-label={`${label.split}: ${code.name}`}
+                onClick={() => setSplitting({ code, name: t('codebook.splitName', { name: code.name }) })}
+              >
+                ⑂
+              </button>
+              <button type="button" className="icon" title={label.remove} aria-label={`${label.remove} ${code.name}`} onClick={() => void askDelete(code)}>
                 ×
               </button>
             </span>
@@ -109,7 +161,7 @@ export function Codebook() {
         ))}
       </ul>
       <form className="add-code" onSubmit={add}>
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('codebook.addPlaceholder')} aria-label={t('codebook.addPlaceholder')} />
+        <input id="new-code-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('codebook.addPlaceholder')} aria-label={t('codebook.addPlaceholder')} />
         <select value={parentId ?? ''} onChange={(e) => setParentId(e.target.value ? Number(e.target.value) : null)} aria-label={t('codebook.addChild')}>
           <option value="">—</option>
           {rows.map(({ code, depth }) => (
@@ -142,6 +194,35 @@ export function Codebook() {
           {t('codebook.starter')}
         </button>
       </div>
+      {rows.length > 1 && <p className="hint small">{t('codebook.dragHint')}</p>}
+      {splitting && (
+        <div className="modal-backdrop">
+          <form
+            className="modal"
+            role="dialog"
+            aria-modal="true"
+            aria-label={t('codebook.split')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!splitting.name.trim()) return;
+              split.mutate({ id: splitting.code.id, name: splitting.name.trim() }, { onSuccess: () => setSplitting(null), onError: fail });
+            }}
+          >
+            <label>
+              {t('codebook.splitPrompt', { name: splitting.code.name })}
+              <input autoFocus value={splitting.name} onChange={(e) => setSplitting({ ...splitting, name: e.target.value })} />
+            </label>
+            <div className="modal-actions">
+              <button type="button" onClick={() => setSplitting(null)}>
+                {t('common.cancel')}
+              </button>
+              <button type="submit" disabled={!splitting.name.trim()}>
+                {t('codebook.split')}
+              </button>
+            </div>
+          </form>
+        </div>
+      )}
       {editing && <CodeDetailsDialog code={editing} onClose={() => setEditing(null)} />}
       {merging && (
         <ConfirmDialog
@@ -167,4 +248,4 @@ export function Codebook() {
       )}
     </section>
   );
-}
+});

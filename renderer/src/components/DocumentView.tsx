@@ -1,17 +1,19 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding } from '../../../shared/model/types';
 import { CodePointIndex } from '../../../shared/text/codepoints';
-import { segmentText, turnPart } from '../../../shared/text/segments';
-import { trimRange } from '../../../shared/text/selection';
+import { layoutDocument } from '../../../shared/text/documentLayout';
+import { snapRange, type SnapMode } from '../../../shared/text/snap';
 import { useRead, useWrite } from '../api/queries';
-import { selectionOffsets } from '../app/domSelection';
+import { useActions } from '../app/actions';
+import { caretOffset, selectionOffsets } from '../app/domSelection';
 import { useNotices } from '../app/notices';
-import { QuickCode } from './QuickCode';
 import { useWorkspace } from '../app/workspace';
-
-/** Span id of the selection waiting for a code; codings have positive ids. */
-const PENDING = -1;
+import { CodingEditor } from './CodingEditor';
+import { DocumentMemo } from './DocumentMemo';
+import { DocumentText, PENDING } from './DocumentText';
+import { QuickCode } from './QuickCode';
 
 interface PendingSelection {
   /** Code-point offsets, as the contract takes them. */
@@ -20,28 +22,38 @@ interface PendingSelection {
   preview: string;
 }
 
+const SNAP_KEY = 'tematik.snap';
+const snapModes: SnapMode[] = ['word', 'sentence', 'turn'];
+const storedSnap = (): SnapMode => {
+  const stored = localStorage.getItem(SNAP_KEY);
+  return snapModes.includes(stored as SnapMode) ? (stored as SnapMode) : 'word';
+};
+
 export function DocumentView({ documentId }: { documentId: number }) {
   const { t, i18n } = useTranslation();
-  const { fail } = useNotices();
+  const { fail, notify } = useNotices();
   const doc = useRead('documents.get', { id: documentId });
   const allCodings = useRead('codings.list', { documentId });
   const turns = useRead('documents.turns', { documentId });
   const coders = useRead('coders.list', {});
-  const [coder, setCoder] = useState('');
-  // The coder filter only changes what is drawn; every coding stays in the project.
-  const visibleCodings = useMemo(() => (allCodings.data ?? []).filter((c) => !coder || c.coder === coder), [allCodings.data, coder]);
   const codes = useRead('codes.list', {});
   const createCoding = useWrite('codings.create');
   const deleteCoding = useWrite('codings.delete');
   const inVivo = useWrite('codings.inVivo');
-  const textRef = useRef<HTMLDivElement>(null);
+  const [coder, setCoder] = useState('');
   const [pending, setPending] = useState<PendingSelection | null>(null);
-  const { focus } = useWorkspace();
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [snap, setSnapState] = useState<SnapMode>(storedSnap);
+  const { focus, recentCodeIds, noteCodeUsed } = useWorkspace();
 
   const text = doc.data?.text ?? '';
   const index = useMemo(() => new CodePointIndex(text), [text]);
   const codeById = useMemo(() => new Map((codes.data ?? []).map((c) => [c.id, c])), [codes.data]);
-  const codingById = useMemo(() => new Map(visibleCodings.map((c) => [c.id, c])), [visibleCodings]);
+  // The coder filter only changes what is drawn; every coding stays in the project.
+  const visible = useMemo(
+    () => new Map((allCodings.data ?? []).filter((c) => !coder || c.coder === coder).map((c) => [c.id, { ...c, from: index.toUtf16(c.start), to: index.toUtf16(c.end) }])),
+    [allCodings.data, coder, index],
+  );
   const turnRanges = useMemo(
     () =>
       (turns.data ?? []).map((turn) => ({
@@ -52,41 +64,50 @@ export function DocumentView({ documentId }: { documentId: number }) {
       })),
     [turns.data, index],
   );
-  const segments = useMemo(
+  const pendingRange = useMemo(() => pending && { from: index.toUtf16(pending.start), to: index.toUtf16(pending.end) }, [pending, index]);
+  const layout = useMemo(
     () =>
-      segmentText(
-        text.length,
+      layoutDocument(
+        text,
         [
-          ...visibleCodings.map((c) => ({ id: c.id, start: index.toUtf16(c.start), end: index.toUtf16(c.end) })),
+          ...[...visible.values()].map((c) => ({ id: c.id, start: c.from, end: c.to })),
           // The passage waiting for a code stays marked while focus is in the quick-code box.
-          ...(pending ? [{ id: PENDING, start: index.toUtf16(pending.start), end: index.toUtf16(pending.end) }] : []),
+          ...(pendingRange ? [{ id: PENDING, start: pendingRange.from, end: pendingRange.to }] : []),
         ],
         turnRanges.flatMap((turn) => [turn.start, turn.contentStart, turn.end]),
+        new Set([PENDING]),
       ),
-    [text, index, visibleCodings, turnRanges, pending],
+    [text, visible, pendingRange, turnRanges],
   );
 
-
   // A passage opened from retrieval or search arrives as the pending selection, ready to be coded.
-  const scrollToPending = useRef(false);
+  const [scrollTarget, setScrollTarget] = useState<{ offset: number; nonce: number } | null>(null);
   useEffect(() => {
     if (!focus || focus.documentId !== documentId || !text) return;
     const start = index.toUtf16(focus.start);
-    const end = index.toUtf16(focus.end);
-    scrollToPending.current = true;
-    setPending({ start: focus.start, end: focus.end, preview: text.slice(start, end) });
+    setPending({ start: focus.start, end: focus.end, preview: text.slice(start, index.toUtf16(focus.end)) });
+    setScrollTarget({ offset: start, nonce: focus.nonce });
   }, [focus, documentId, text, index]);
-  useEffect(() => {
-    if (!scrollToPending.current) return;
-    scrollToPending.current = false;
-    textRef.current?.querySelector('.pending')?.scrollIntoView({ block: 'center' });
-  }, [segments]);
 
-  const captureSelection = () => {
-    const raw = textRef.current && selectionOffsets(textRef.current);
-    const range = raw && trimRange(text, raw.start, raw.end);
-    if (!range) return setPending(null);
-    setPending({ start: index.toCodePoint(range.start), end: index.toCodePoint(range.end), preview: text.slice(range.start, range.end) });
+  const selected = selectedId === null ? undefined : visible.get(selectedId);
+  useEffect(() => {
+    if (selectedId !== null && allCodings.data && !visible.has(selectedId)) setSelectedId(null);
+  }, [selectedId, visible, allCodings.data]);
+
+  const onSelectionEnd = (root: HTMLElement) => {
+    const raw = selectionOffsets(root);
+    const range = raw && snapRange(text, turnRanges, raw, snap);
+    if (range) {
+      setSelectedId(null);
+      setPending({ start: index.toCodePoint(range.start), end: index.toCodePoint(range.end), preview: text.slice(range.start, range.end) });
+      return;
+    }
+    setPending(null);
+    // A click on a highlight picks the innermost coding under it.
+    const at = caretOffset(root);
+    if (at === null) return;
+    const under = [...visible.values()].filter((c) => c.from <= at && at < c.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+    setSelectedId(under[0]?.id ?? null);
   };
 
   const clearSelection = () => {
@@ -94,19 +115,53 @@ export function DocumentView({ documentId }: { documentId: number }) {
     setPending(null);
   };
 
+  const applyCode = (code: Code) => {
+    if (!pending) return notify('info', t('document.dropNeedsSelection'));
+    createCoding.mutate(
+      { documentId, codeId: code.id, start: pending.start, end: pending.end },
+      {
+        onSuccess: (coding) => {
+          noteCodeUsed(code.id);
+          clearSelection();
+          setSelectedId(coding.id);
+        },
+        onError: fail,
+      },
+    );
+  };
+
   const codeInVivo = () => {
     if (pending) inVivo.mutate({ documentId, start: pending.start, end: pending.end }, { onSuccess: clearSelection, onError: fail });
   };
 
-  const applyCode = (code: Code) => {
-    if (!pending) return;
-    createCoding.mutate(
-      { documentId, codeId: code.id, start: pending.start, end: pending.end },
-      { onSuccess: clearSelection, onError: fail },
-    );
+  const setSnap = (mode: SnapMode) => {
+    localStorage.setItem(SNAP_KEY, mode);
+    setSnapState(mode);
   };
 
-  if (!doc.data) return <p className="loading">{t('app.loading')}</p>;
+  useActions(
+    useMemo(
+      () => [
+        ...snapModes.map((mode) => ({
+          id: `snap.${mode}`,
+          label: t(`actions.snap${mode[0]!.toUpperCase()}${mode.slice(1)}`),
+          run: () => setSnap(mode),
+        })),
+        {
+          id: 'deleteCoding',
+          label: t('actions.deleteCoding'),
+          shortcuts: ['Delete'],
+          disabled: selectedId === null,
+          run: () => selectedId !== null && deleteCoding.mutate({ id: selectedId }, { onSuccess: () => setSelectedId(null), onError: fail }),
+        },
+      ],
+      [t, selectedId, deleteCoding, fail],
+    ),
+  );
+
+  // Drawing the text before its codings arrive would lay out a long document twice.
+  if (!doc.data || !allCodings.data || !turns.data || !codes.data) return <p className="loading">{t('app.loading')}</p>;
+  const recent = recentCodeIds.map((id) => codeById.get(id)).filter((c): c is Code => !!c);
 
   return (
     <div className="document-view">
@@ -126,6 +181,16 @@ export function DocumentView({ documentId }: { documentId: number }) {
               </select>
             </label>
           )}
+          <label className="snap-mode">
+            {t('document.snap')}
+            <select value={snap} onChange={(e) => setSnap(e.target.value as SnapMode)}>
+              {snapModes.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`document.snap${mode[0]!.toUpperCase()}${mode.slice(1)}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
         <p className="doc-source">
           {t('document.source', { file: doc.data.sourceName, format: doc.data.format })} ·{' '}
@@ -140,7 +205,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
               “{pending.preview.length > 80 ? `${pending.preview.slice(0, 80)}…` : pending.preview}”
             </span>
             {codes.data?.length ? (
-              <QuickCode codes={codes.data} onApply={applyCode} onInVivo={codeInVivo} onCancel={() => setPending(null)} />
+              <QuickCode codes={codes.data} recent={recent} onApply={applyCode} onInVivo={codeInVivo} onCancel={() => setPending(null)} />
             ) : (
               <span className="hint">{t('document.noCodes')}</span>
             )}
@@ -150,82 +215,80 @@ export function DocumentView({ documentId }: { documentId: number }) {
         )}
       </div>
       <div className="doc-body">
-        <div className="doc-text" ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} data-testid="document-text">
-          {segments.map((segment) => {
-            const piece = text.slice(segment.start, segment.end);
-            const part = turnPart(turnRanges, segment.start);
-            const classes = [part === 'label' ? 'speaker-label' : part === 'interviewer' ? 'interviewer-text' : '', segment.spanIds.includes(PENDING) ? 'pending' : '']
-              .filter(Boolean)
-              .join(' ');
-            // Codings whose code is not loaded yet (queries refetch one by one) are drawn once it is.
-            const layers = segment.spanIds
-              .filter((id) => id !== PENDING)
-              .map((id) => codeById.get(codingById.get(id)?.codeId ?? -1))
-              .filter((c): c is Code => !!c);
-            if (layers.length === 0) {
-              return (
-                <span key={segment.start} className={classes || undefined}>
-                  {piece}
-                </span>
-              );
-            }
-            return (
-              <mark key={segment.start} className={`coded ${classes}`.trim()} data-codes={layers.map((c) => c.name).join('|')} title={layers.map((c) => c.name).join(' · ')} style={highlightStyle(layers)}>
-                {piece}
-              </mark>
-            );
-          })}
-        </div>
-        <CodingList codings={visibleCodings} codeById={codeById} text={text} index={index} onDelete={(id) => deleteCoding.mutate({ id }, { onError: fail })} />
+        <DocumentText
+          text={text}
+          layout={layout}
+          turns={turnRanges}
+          codings={visible}
+          codeById={codeById}
+          selectedCodingId={selectedId}
+          scrollTarget={scrollTarget}
+          onSelectionEnd={onSelectionEnd}
+          onPickCoding={(id) => {
+            setPending(null);
+            setSelectedId(id);
+          }}
+          onDropCode={(codeId) => {
+            const code = codeById.get(codeId);
+            if (code) applyCode(code);
+          }}
+        />
+        <aside className="doc-side">
+          {selected && codes.data && <CodingEditor coding={selected} codes={codes.data} text={text} index={index} onClose={() => setSelectedId(null)} />}
+          <DocumentMemo documentId={documentId} memo={doc.data.memo} />
+          <CodingList codings={[...visible.values()]} codeById={codeById} text={text} selectedId={selectedId} onSelect={setSelectedId} onDelete={(id) => deleteCoding.mutate({ id }, { onError: fail })} />
+        </aside>
       </div>
     </div>
   );
 }
 
-/**
- * The side list shows the first codings only: thousands of list items cost
- * seconds of layout, and retrieval lists every passage of a code anyway.
- */
-const CODING_LIST_LIMIT = 200;
-
-/** The innermost code tints the background; every code adds a stripe underneath, so overlaps stay readable. */
-function highlightStyle(layers: Code[]): React.CSSProperties {
-  const distinct = [...new Map(layers.map((c) => [c.id, c])).values()];
-  const top = distinct[distinct.length - 1]!;
-  return {
-    backgroundColor: `color-mix(in srgb, ${top.color} 28%, transparent)`,
-    boxShadow: distinct.map((c, i) => `inset 0 -${(i + 1) * 3}px 0 ${c.color}`).join(', '),
-    paddingBottom: `${distinct.length * 3}px`,
-  };
-}
-
-function CodingList(props: { codings: Coding[]; codeById: Map<number, Code>; text: string; index: CodePointIndex; onDelete(id: number): void }) {
+function CodingList(props: {
+  codings: (Coding & { from: number; to: number })[];
+  codeById: Map<number, Code>;
+  text: string;
+  selectedId: number | null;
+  onSelect(id: number): void;
+  onDelete(id: number): void;
+}) {
   const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Every coding is listed, but only the rows in view are in the page.
+  const virtualizer = useVirtualizer({ count: props.codings.length, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 4 });
+  const removeLabel = t('document.removeCoding');
+  const items = virtualizer.getVirtualItems();
   return (
-    <aside className="coding-list" aria-labelledby="codings-heading">
-      <h3 id="codings-heading">{t('document.codings')}</h3>
-      <ul>
-        {props.codings.slice(0, CODING_LIST_LIMIT).map((coding) => {
-          const code = props.codeById.get(coding.codeId);
-          const quote = props.text.slice(props.index.toUtf16(coding.start), props.index.toUtf16(coding.end));
-          return (
-            <li key={coding.id} data-coding={code?.name}>
-              <span className="chip small" style={{ borderColor: code?.color }}>
-                <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
-                {code?.name}
-              </span>
-              <q>{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}</q>
-              <span className="meta">
-                {coding.start}–{coding.end} · {t('document.by', { coder: coding.coder })}
-              </span>
-              <button type="button" className="icon" aria-label={t('document.removeCoding')} title={t('document.removeCoding')} onClick={() => props.onDelete(coding.id)}>
-                ×
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      {props.codings.length > CODING_LIST_LIMIT && <p className="hint">{t('document.moreCodings', { count: props.codings.length - CODING_LIST_LIMIT })}</p>}
-    </aside>
+    <section className="coding-list" aria-labelledby="codings-heading">
+      <h3 id="codings-heading">
+        {t('document.codings')} ({props.codings.length})
+      </h3>
+      <div ref={scrollRef} className="coding-list-scroll">
+        <div className="doc-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          <ul className="doc-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+            {items.map((item) => {
+              const coding = props.codings[item.index]!;
+              const code = props.codeById.get(coding.codeId);
+              const quote = props.text.slice(coding.from, Math.min(coding.to, coding.from + 141));
+              return (
+                <li key={coding.id} ref={virtualizer.measureElement} data-index={item.index} data-coding={code?.name} className={coding.id === props.selectedId ? 'selected' : undefined}>
+                  <button type="button" className="chip small" style={{ borderColor: code?.color }} onClick={() => props.onSelect(coding.id)}>
+                    <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
+                    {code?.name}
+                  </button>
+                  <q>{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}</q>
+                  {coding.memo && <p className="coding-memo">{coding.memo}</p>}
+                  <span className="meta">
+                    {coding.start}–{coding.end} · {coding.coder}
+                  </span>
+                  <button type="button" className="icon" aria-label={removeLabel} title={removeLabel} onClick={() => props.onDelete(coding.id)}>
+                    ×
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </div>
+    </section>
   );
 }

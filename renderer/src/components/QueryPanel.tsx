@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRead, useWrite } from '../api/queries';
 import { errorText, useNotices } from '../app/notices';
-import { useWorkspace } from '../app/workspace';
+import { useWorkspaceCommands } from '../app/workspace';
 import { PassageList } from './AnalysisPanel';
 
 /** Boolean code queries; the passages found can become a code of their own. */
 export function QueryPanel() {
   const { t } = useTranslation();
   const { notify, fail } = useNotices();
-  const { openPassage } = useWorkspace();
+  const { openPassage } = useWorkspaceCommands();
   const [typed, setTyped] = useState('');
   const [expression, setExpression] = useState('');
   const [name, setName] = useState('');

@@ -10,10 +10,11 @@ const SHOWN = 12;
 
 /**
  * Choosing the code for a selection in one gesture: type a few letters and
- * Enter, press a number for one of the ten most used codes, click a chip, or
- * code in vivo.
+ * Enter, press a number for one of the ten most used codes, click a chip or
+ * one of the codes used last, or code in vivo. (Dragging a code from the
+ * codebook onto the text works too.)
  */
-export function QuickCode(props: { codes: Code[]; onApply(code: Code): void; onInVivo(): void; onCancel(): void }) {
+export function QuickCode(props: { codes: Code[]; recent: Code[]; onApply(code: Code): void; onInVivo(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [hovered, setHovered] = useState<Code | null>(null);
@@ -58,6 +59,16 @@ export function QuickCode(props: { codes: Code[]; onApply(code: Code): void; onI
           {t('document.inVivo')}
         </button>
       </span>
+      {props.recent.length > 0 && (
+        <span className="recent-codes" role="group" aria-label={t('document.recent')}>
+          <span className="hint">{t('document.recent')}:</span>
+          {props.recent.map((code) => (
+            <button key={code.id} type="button" className="chip small" style={{ borderColor: code.color }} onClick={() => props.onApply(code)}>
+              {code.name}
+            </button>
+          ))}
+        </span>
+      )}
       {/* The card follows the pointer, or else the code Enter would apply. */}
       {(hovered ?? (query ? shown[0] : undefined)) && <CodeCard code={(hovered ?? shown[0])!} />}
     </div>

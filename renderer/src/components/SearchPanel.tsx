@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
-import { useWorkspace } from '../app/workspace';
+import { useWorkspaceCommands } from '../app/workspace';
 import { InContext, PassageList } from './AnalysisPanel';
 
 const MIN_LENGTH = 2;
@@ -13,7 +13,7 @@ const LIMIT = 200;
 export function SearchPanel() {
   const { t } = useTranslation();
   const { notify, fail } = useNotices();
-  const { openPassage } = useWorkspace();
+  const { openPassage } = useWorkspaceCommands();
   const [typed, setTyped] = useState('');
   const [terms, setTerms] = useState('');
   const [lang, setLang] = useState<'' | 'id' | 'en'>('');

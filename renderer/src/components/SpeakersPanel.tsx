@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Speaker } from '../../../shared/model/types';
 import { useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 
 /** Speakers detected on import: mark interviewers, rename, merge, and choose the case each speaks for. */
-export function SpeakersPanel() {
+/** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
+export const SpeakersPanel = memo(function SpeakersPanel() {
   const { t } = useTranslation();
   const speakers = useRead('speakers.list', {});
   return (
@@ -19,7 +20,7 @@ export function SpeakersPanel() {
       </ul>
     </section>
   );
-}
+});
 
 function SpeakerRow({ speaker, others }: { speaker: Speaker; others: Speaker[] }) {
   const { t } = useTranslation();

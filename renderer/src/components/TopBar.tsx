@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
 import type { ProjectInfo } from '../../../shared/model/types';
 import { api } from '../api/client';
 import { useWrite } from '../api/queries';
+import { useActionRegistry, useActions } from '../app/actions';
 import { downloadText } from '../app/files';
 import { useImport } from '../app/importQueue';
 import { useUndo } from '../app/undo';
@@ -14,7 +15,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 const importableTypes = '.txt,.md,.docx,.doc,.pdf,.vtt,.srt,.html,.htm,.csv,.tsv,.odt,.rtf';
 
-export function TopBar({ project }: { project: ProjectInfo }) {
+/** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
+export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }) {
   const { t, i18n } = useTranslation();
   const { fail } = useNotices();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -39,6 +41,21 @@ export function TopBar({ project }: { project: ProjectInfo }) {
     }
   };
 
+  const { run } = useActionRegistry();
+  useActions(
+    useMemo(
+      () => [
+        { id: 'undo', label: t('actions.undo'), shortcuts: ['Ctrl+Z'], disabled: !history.canUndo, run: () => void history.undo() },
+        { id: 'redo', label: t('actions.redo'), shortcuts: ['Ctrl+Shift+Z', 'Ctrl+Y'], disabled: !history.canRedo, run: () => void history.redo() },
+        { id: 'import', label: t('actions.import'), run: () => fileInput.current?.click() },
+        { id: 'exportCsv', label: t('actions.exportCsv'), run: () => void exportCsv() },
+        { id: 'language', label: t('actions.language'), run: () => void i18n.changeLanguage(i18n.resolvedLanguage === 'id' ? 'en' : 'id') },
+      ],
+      // exportCsv only closes over stable values.
+      [t, history, i18n],
+    ),
+  );
+
   return (
     <header className="topbar">
       <strong className="brand">{t('app.title')}</strong>
@@ -46,13 +63,13 @@ export function TopBar({ project }: { project: ProjectInfo }) {
         {project.name}
       </span>
       <nav>
-        <button type="button" disabled={!history.canUndo} onClick={() => void history.undo()} title={history.canUndo ? t('history.undoAction', { action: t(`history.ops.${history.canUndo.op}`) }) : t('history.nothing')}>
+        <button type="button" disabled={!history.canUndo} onClick={() => run('undo')} title={history.canUndo ? t('history.undoAction', { action: t(`history.ops.${history.canUndo.op}`) }) : t('history.nothing')}>
           ↶ {t('history.undo')}
         </button>
-        <button type="button" disabled={!history.canRedo} onClick={() => void history.redo()} title={history.canRedo ? t('history.redoAction', { action: t(`history.ops.${history.canRedo.op}`) }) : undefined}>
+        <button type="button" disabled={!history.canRedo} onClick={() => run('redo')} title={history.canRedo ? t('history.redoAction', { action: t(`history.ops.${history.canRedo.op}`) }) : undefined}>
           ↷ {t('history.redo')}
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <button type="button" onClick={() => run('import')}>
           {t('menu.import')}
         </button>
         <input ref={fileInput} type="file" multiple hidden accept={importableTypes} onChange={(e) => importFiles(e.target.files)} data-testid="import-input" />
@@ -60,7 +77,7 @@ export function TopBar({ project }: { project: ProjectInfo }) {
           {t('menu.importFolder')}
         </button>
         <input ref={folderInput} type="file" hidden {...{ webkitdirectory: '' }} onChange={(e) => importFiles(e.target.files)} data-testid="import-folder-input" />
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" onClick={() => run('exportCsv')}>
           {t('menu.exportCsv')}
         </button>
         <button
@@ -85,4 +102,4 @@ export function TopBar({ project }: { project: ProjectInfo }) {
       <LanguageSwitch />
     </header>
   );
-}
+});
