@@ -74,27 +74,29 @@ export function snapRange(text: string, turns: readonly TurnBounds[], range: Tex
 
 /**
  * Moves one edge of a range by a word: `direction` 1 moves it right, -1 left.
- * The range never becomes empty; an edge that cannot move stays put.
+ * A word here runs from white space to white space, so punctuation stays with
+ * its word ("work." moves as one). The range never becomes empty; an edge
+ * that cannot move stays put.
  */
 export function nudgeEdge(text: string, range: TextRange, edge: 'start' | 'end', direction: 1 | -1): TextRange {
-  const step = (from: number): number => {
-    let i = from;
-    if (direction > 0) {
-      while (i < text.length && !isWord(text, i)) i++;
-      while (i < text.length && isWord(text, i)) i++;
+  const space = (i: number) => /\s/.test(text[i]!);
+  let at = edge === 'start' ? range.start : range.end;
+  if (direction > 0) {
+    // The start skips its word and the space after it; the end skips the space and the next word.
+    if (edge === 'start') {
+      while (at < text.length && !space(at)) at++;
+      while (at < text.length && space(at)) at++;
     } else {
-      while (i > 0 && !isWord(text, i - 1)) i--;
-      while (i > 0 && isWord(text, i - 1)) i--;
+      while (at < text.length && space(at)) at++;
+      while (at < text.length && !space(at)) at++;
     }
-    return i;
-  };
-  if (edge === 'start') {
-    let start = step(range.start);
-    // Moving the start right lands on the next word's start, not the end of this one.
-    if (direction > 0) while (start < text.length && !isWord(text, start)) start++;
-    return start < range.end ? { start, end: range.end } : range;
+  } else if (edge === 'start') {
+    while (at > 0 && space(at - 1)) at--;
+    while (at > 0 && !space(at - 1)) at--;
+  } else {
+    while (at > 0 && !space(at - 1)) at--;
+    while (at > 0 && space(at - 1)) at--;
   }
-  let end = step(range.end);
-  if (direction < 0) while (end > 0 && !isWord(text, end - 1)) end--;
-  return end > range.start ? { start: range.start, end } : range;
+  const next = edge === 'start' ? { start: at, end: range.end } : { start: range.start, end: at };
+  return next.end > next.start ? next : range;
 }

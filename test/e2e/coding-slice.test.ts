@@ -3,7 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, sampleStudy, screenshot, type Session } from './harness';
+import { openSession, sampleStudy, screenshot, selectText, type Session } from './harness';
 
 let session: Session;
 let page: Page;
@@ -17,31 +17,7 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
-/** Select `text` inside the document view the way a drag would, then release the mouse. */
-async function selectInDocument(text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const container = document.querySelector('[data-testid="document-text"]')!;
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    let offset = 0;
-    const full = container.textContent!;
-    const start = full.indexOf(wanted);
-    const end = start + wanted.length;
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent!.length;
-      if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
-      if (end >= offset && end <= offset + length) {
-        range.setEnd(node, end - offset);
-        break;
-      }
-      offset += length;
-    }
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, text);
-  await page.locator('[data-testid="document-text"]').dispatchEvent('mouseup');
-}
+const selectInDocument = (text: string) => selectText(page, text);
 
 describe('a researcher’s first session in browser mode', () => {
   it('opens the sample study with its documents, codebook and co-occurrence', async () => {

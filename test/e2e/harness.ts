@@ -117,3 +117,30 @@ export async function sampleStudy(projectPath: string): Promise<void> {
   await call(core, 'project.openSample', { path: projectPath, lang: 'en' });
   core.close();
 }
+
+/** Selects `text` inside the document view the way a drag would, then releases the mouse. */
+export async function selectText(page: import('playwright-core').Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const container = document.querySelector('[data-testid="document-text"]')!;
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    const full = container.textContent!;
+    const start = full.indexOf(wanted);
+    if (start < 0) throw new Error(`“${wanted}” is not on screen`);
+    const end = start + wanted.length;
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length;
+      if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
+      if (end >= offset && end <= offset + length) {
+        range.setEnd(node, end - offset);
+        break;
+      }
+      offset += length;
+    }
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+  await page.locator('[data-testid="document-text"]').dispatchEvent('mouseup');
+}

@@ -48,6 +48,13 @@ describe('moving a coding edge by a word', () => {
     expect(slice(text, nudgeEdge(text, range, 'start', -1))).toBe('one two three');
     expect(slice(text, nudgeEdge(text, range, 'start', 1))).toBe('three');
   });
+  it('keeps punctuation with its word', () => {
+    const t = 'I decide when I work. Because of';
+    const work = { start: 0, end: t.indexOf('.') + 1 };
+    const longer = nudgeEdge(t, work, 'end', 1);
+    expect(slice(t, longer)).toBe('I decide when I work. Because');
+    expect(nudgeEdge(t, longer, 'end', -1)).toEqual(work);
+  });
   it('never empties the range or leaves the text', () => {
     const one = { start: 4, end: 7 };
     expect(nudgeEdge(text, one, 'end', -1)).toEqual(one);

@@ -65,7 +65,9 @@ export const Codebook = memo(function Codebook() {
     setDropTarget(target);
   };
   const drop = (event: DragEvent, parentId: number | null) => {
+    if (!event.dataTransfer.types.includes(CODE_DRAG_TYPE)) return;
     event.preventDefault();
+    event.stopPropagation();
     setDropTarget(null);
     const id = Number(event.dataTransfer.getData(CODE_DRAG_TYPE));
     if (id && id !== parentId) reparent.mutate({ ids: [id], parentId }, { onError: fail });

@@ -41,15 +41,14 @@ export function CodingEditor(props: { coding: Coding; codes: Code[]; text: strin
       </label>
       <blockquote>{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
       <div className="range-controls" role="group" aria-label={t('document.range')}>
+        <span className="edge">{t('document.rangeStart')}</span>
         <button type="button" onClick={() => nudge('start', -1)} title={t('document.startEarlier')} aria-label={t('document.startEarlier')}>
           ⇤
         </button>
         <button type="button" onClick={() => nudge('start', 1)} title={t('document.startLater')} aria-label={t('document.startLater')}>
           ⇥
         </button>
-        <span className="meta">
-          {coding.start}–{coding.end} · {t('document.by', { coder: coding.coder })}
-        </span>
+        <span className="edge">{t('document.rangeEnd')}</span>
         <button type="button" onClick={() => nudge('end', -1)} title={t('document.endEarlier')} aria-label={t('document.endEarlier')}>
           ⇤
         </button>
@@ -57,6 +56,9 @@ export function CodingEditor(props: { coding: Coding; codes: Code[]; text: strin
           ⇥
         </button>
       </div>
+      <p className="meta">
+        {coding.start}–{coding.end} · {t('document.by', { coder: coding.coder })}
+      </p>
       <label>
         {t('document.codingMemo')}
         <textarea value={memo} rows={3} onChange={(e) => setMemo(e.target.value)} />
