@@ -7,19 +7,21 @@
  * - `A OR B`    the text coded with either;
  * - `A NOT B`   the text coded with A and not with B;
  * - `A NEAR/N B` the passages of A and of B that lie within N characters of
- *   a passage of the other (overlapping counts as 0).
+ *   a passage of the other (overlapping counts as 0);
+ * - `A NEAR/TURN B` the passages of A and of B that share a speaker turn with
+ *   a passage of the other (nothing, in a document without turns).
  *
  * NEAR binds tightest, then AND and NOT (left to right), then OR.
  */
 import { AppError } from '../api/errors';
-import { intersect, near, normalise, subtract, union, type Range } from './ranges';
+import { intersect, near, normalise, sameTurn, subtract, union, type Range } from './ranges';
 
 export type QueryNode =
   | { kind: 'code'; name: string }
   | { kind: 'and' | 'or' | 'not'; left: QueryNode; right: QueryNode }
-  | { kind: 'near'; distance: number; left: QueryNode; right: QueryNode };
+  | { kind: 'near'; distance: number | 'turn'; left: QueryNode; right: QueryNode };
 
-type Token = { kind: 'name'; value: string; at: number } | { kind: 'op'; value: 'AND' | 'OR' | 'NOT'; at: number } | { kind: 'near'; distance: number; at: number } | { kind: '(' | ')'; at: number };
+type Token = { kind: 'name'; value: string; at: number } | { kind: 'op'; value: 'AND' | 'OR' | 'NOT'; at: number } | { kind: 'near'; distance: number | 'turn'; at: number } | { kind: '(' | ')'; at: number };
 
 type SyntaxProblem = 'query_unclosed_quote' | 'query_empty_name' | 'query_near_distance' | 'query_incomplete' | 'query_unclosed_paren' | 'query_expected_code' | 'query_trailing' | 'query_empty';
 
@@ -48,9 +50,9 @@ function tokenize(expression: string): Token[] {
       while (j < expression.length && !/[\s()"]/.test(expression[j]!)) j++;
       const word = expression.slice(i, j);
       const upper = word.toUpperCase();
-      const nearMatch = /^NEAR\/(\d+)$/.exec(upper);
+      const nearMatch = /^NEAR\/(\d+|TURN)$/.exec(upper);
       if (upper === 'AND' || upper === 'OR' || upper === 'NOT') tokens.push({ kind: 'op', value: upper, at: i });
-      else if (nearMatch) tokens.push({ kind: 'near', distance: Number(nearMatch[1]), at: i });
+      else if (nearMatch) tokens.push({ kind: 'near', distance: nearMatch[1] === 'TURN' ? 'turn' : Number(nearMatch[1]), at: i });
       else if (upper === 'NEAR' || upper.startsWith('NEAR/')) fail(i, 'query_near_distance');
       else tokens.push({ kind: 'name', value: word, at: i });
       i = j;
@@ -74,7 +76,7 @@ export function parseCodeQuery(expression: string): QueryNode {
       if (close?.kind !== ')') fail(close?.at ?? expression.length, 'query_unclosed_paren');
       return inner;
     }
-    return fail(token.at, 'query_expected_code', token.kind === 'op' ? token.value : token.kind === 'near' ? `NEAR/${token.distance}` : token.kind);
+    return fail(token.at, 'query_expected_code', token.kind === 'op' ? token.value : token.kind === 'near' ? `NEAR/${token.distance === 'turn' ? 'TURN' : token.distance}` : token.kind);
   };
   const nearExpr = (): QueryNode => {
     let left = primary();
@@ -108,24 +110,35 @@ export function parseCodeQuery(expression: string): QueryNode {
   return tree;
 }
 
+/** Whether the query needs the documents' speaker turns. */
+export function usesTurns(node: QueryNode): boolean {
+  if (node.kind === 'code') return false;
+  return (node.kind === 'near' && node.distance === 'turn') || usesTurns(node.left) || usesTurns(node.right);
+}
+
 export function codeNames(node: QueryNode): string[] {
   return node.kind === 'code' ? [node.name] : [...new Set([...codeNames(node.left), ...codeNames(node.right)])];
 }
 
-/** Evaluate on one document: `coded` gives the ranges of each code name in that document. */
-export function evaluateCodeQuery(node: QueryNode, coded: (name: string) => readonly Range[]): Range[] {
+/**
+ * Evaluate on one document: `coded` gives the ranges of each code name in
+ * that document, `turns` its speaker turns (for NEAR/TURN).
+ */
+export function evaluateCodeQuery(node: QueryNode, coded: (name: string) => readonly Range[], turns: readonly Range[] = []): Range[] {
+  const evaluate = (n: QueryNode) => evaluateCodeQuery(n, coded, turns);
   switch (node.kind) {
     case 'code':
       return normalise(coded(node.name));
     case 'and':
-      return intersect(evaluateCodeQuery(node.left, coded), evaluateCodeQuery(node.right, coded));
+      return intersect(evaluate(node.left), evaluate(node.right));
     case 'or':
-      return union(evaluateCodeQuery(node.left, coded), evaluateCodeQuery(node.right, coded));
+      return union(evaluate(node.left), evaluate(node.right));
     case 'not':
-      return subtract(evaluateCodeQuery(node.left, coded), evaluateCodeQuery(node.right, coded));
+      return subtract(evaluate(node.left), evaluate(node.right));
     case 'near': {
-      const left = evaluateCodeQuery(node.left, coded);
-      const right = evaluateCodeQuery(node.right, coded);
+      const left = evaluate(node.left);
+      const right = evaluate(node.right);
+      if (node.distance === 'turn') return union(sameTurn(left, right, turns), sameTurn(right, left, turns));
       return union(near(left, right, node.distance), near(right, left, node.distance));
     }
   }

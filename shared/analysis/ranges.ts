@@ -58,3 +58,9 @@ export function subtract(a: readonly Range[], b: readonly Range[]): Range[] {
 export function near(a: readonly Range[], b: readonly Range[], distance: number): Range[] {
   return a.filter((r) => b.some((s) => s.start - r.end <= distance && r.start - s.end <= distance));
 }
+
+/** The ranges of `a` that share a turn with some range of `b` (both touching the same turn). */
+export function sameTurn(a: readonly Range[], b: readonly Range[], turns: readonly Range[]): Range[] {
+  const touches = (r: Range, t: Range) => r.start < t.end && t.start < r.end;
+  return a.filter((r) => turns.some((t) => touches(r, t) && b.some((s) => touches(s, t))));
+}

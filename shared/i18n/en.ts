@@ -181,7 +181,7 @@ export const en = {
   },
   query: {
     placeholder: 'e.g. "Income uncertainty" AND Stigma',
-    help: 'Code names joined by AND (overlap), OR, NOT (the first without the second), NEAR/N (within N characters) and parentheses; double-quote names with spaces.',
+    help: 'Code names joined by AND (overlap), OR, NOT (the first without the second), NEAR/N (within N characters), NEAR/TURN (in the same speaker turn) and parentheses; double-quote names with spaces.',
     run: 'Run query',
     saveAs: 'Save the passages as a new code',
     saveName: 'New code name',
@@ -289,7 +289,7 @@ export const en = {
     survey_no_text: '{{file}}: choose at least one column of open answers.',
     query_unclosed_quote: 'Query error at character {{at}}: a quoted code name is never closed.',
     query_empty_name: 'Query error at character {{at}}: an empty code name.',
-    query_near_distance: 'Query error at character {{at}}: write NEAR with a distance in characters, e.g. NEAR/50.',
+    query_near_distance: 'Query error at character {{at}}: write NEAR with a distance in characters, e.g. NEAR/50, or NEAR/TURN for the same speaker turn.',
     query_incomplete: 'Query error at character {{at}}: the expression ends too early.',
     query_unclosed_paren: 'Query error at character {{at}}: a “(” is never closed.',
     query_expected_code: 'Query error at character {{at}}: expected a code name, found “{{found}}”.',

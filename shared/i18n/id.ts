@@ -183,7 +183,7 @@ export const id: Catalog = {
   },
   query: {
     placeholder: 'mis. "Ketidakpastian penghasilan" AND Stigma',
-    help: 'Nama kode yang digabung dengan AND (tumpang tindih), OR, NOT (yang pertama tanpa yang kedua), NEAR/N (dalam N karakter) dan tanda kurung; beri tanda kutip pada nama yang berspasi.',
+    help: 'Nama kode yang digabung dengan AND (tumpang tindih), OR, NOT (yang pertama tanpa yang kedua), NEAR/N (dalam N karakter), NEAR/TURN (dalam giliran bicara yang sama) dan tanda kurung; beri tanda kutip pada nama yang berspasi.',
     run: 'Jalankan kueri',
     saveAs: 'Simpan kutipan sebagai kode baru',
     saveName: 'Nama kode baru',
@@ -291,7 +291,7 @@ export const id: Catalog = {
     survey_no_text: '{{file}}: pilih setidaknya satu kolom jawaban terbuka.',
     query_unclosed_quote: 'Kesalahan kueri pada karakter {{at}}: nama kode bertanda kutip tidak pernah ditutup.',
     query_empty_name: 'Kesalahan kueri pada karakter {{at}}: nama kode kosong.',
-    query_near_distance: 'Kesalahan kueri pada karakter {{at}}: tulis NEAR dengan jarak dalam karakter, mis. NEAR/50.',
+    query_near_distance: 'Kesalahan kueri pada karakter {{at}}: tulis NEAR dengan jarak dalam karakter, mis. NEAR/50, atau NEAR/TURN untuk giliran bicara yang sama.',
     query_incomplete: 'Kesalahan kueri pada karakter {{at}}: ekspresi berakhir terlalu cepat.',
     query_unclosed_paren: 'Kesalahan kueri pada karakter {{at}}: tanda “(” tidak pernah ditutup.',
     query_expected_code: 'Kesalahan kueri pada karakter {{at}}: seharusnya nama kode, tetapi ditemukan “{{found}}”.',

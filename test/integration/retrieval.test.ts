@@ -56,5 +56,21 @@ describe('queries saved as codes, and code counts', () => {
     expect((await run('codes.list')).find((c) => c.name === 'X')).toBeUndefined();
     core.close();
   });
-});
 
+  it('finds codes said in the same speaker turn with NEAR/TURN, against the turns stored at import', async () => {
+    const { run, core } = await sample();
+    const sameTurn = await run('analysis.query', { expression: '"Income uncertainty" NEAR/TURN Competition' });
+    const turns = new Map<number, { start: number; end: number }[]>();
+    for (const doc of await run('documents.list')) turns.set(doc.id, await run('documents.turns', { documentId: doc.id }));
+    expect(sameTurn.length).toBeGreaterThan(0);
+    // Every passage lies in a turn that also holds a passage of the other code.
+    for (const passage of sameTurn) {
+      const turn = turns.get(passage.documentId)!.find((t) => t.start < passage.end && passage.start < t.end);
+      expect(turn).toBeDefined();
+      expect(sameTurn.some((other) => other !== passage && other.documentId === passage.documentId && other.start < turn!.end && turn!.start < other.end)).toBe(true);
+    }
+    const anywhere = await run('analysis.query', { expression: '"Income uncertainty" NEAR/100000 Competition' });
+    expect(anywhere.length).toBeGreaterThanOrEqual(sameTurn.length);
+    core.close();
+  });
+});

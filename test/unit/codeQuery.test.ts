@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeNames, evaluateCodeQuery, parseCodeQuery } from '../../shared/analysis/codeQuery';
+import { codeNames, evaluateCodeQuery, parseCodeQuery, usesTurns } from '../../shared/analysis/codeQuery';
 import { intersect, near, normalise, subtract, union, type Range } from '../../shared/analysis/ranges';
 
 const r = (start: number, end: number): Range => ({ start, end });
@@ -45,6 +45,16 @@ describe('boolean code queries', () => {
   it('NEAR/N yields the passages of both within N characters of each other', () => {
     expect(run('Income NEAR/20 Stigma')).toEqual([r(40, 50), r(70, 80)]);
     expect(run('Income NEAR/19 Stigma')).toEqual([]);
+  });
+  it('NEAR/TURN yields the passages of both that share a speaker turn, and nothing without turns', () => {
+    const turns = [r(0, 20), r(20, 60), r(60, 100)];
+    const inTurns = (expression: string) => evaluateCodeQuery(parseCodeQuery(expression), (name) => coded[name] ?? [], turns);
+    expect(inTurns('Income NEAR/TURN Welfare')).toEqual([r(0, 15)]);
+    expect(inTurns('Income near/turn "No welfare"')).toEqual([r(40, 60)]);
+    expect(inTurns('Income NEAR/TURN Stigma')).toEqual([]);
+    expect(run('Income NEAR/TURN Welfare')).toEqual([]);
+    expect(usesTurns(parseCodeQuery('A OR (B NEAR/TURN C)'))).toBe(true);
+    expect(usesTurns(parseCodeQuery('A NEAR/5 B'))).toBe(false);
   });
   it('reads quoted names, parentheses and precedence (NEAR, then AND/NOT, then OR)', () => {
     expect(run('"No welfare" AND Income')).toEqual([r(45, 50)]);

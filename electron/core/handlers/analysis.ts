@@ -1,5 +1,5 @@
 import { countOverlapCooccurrence, type CodedSpan } from '../../../shared/analysis/cooccurrence';
-import { codeNames, evaluateCodeQuery, parseCodeQuery } from '../../../shared/analysis/codeQuery';
+import { codeNames, evaluateCodeQuery, parseCodeQuery, usesTurns } from '../../../shared/analysis/codeQuery';
 import type { Range } from '../../../shared/analysis/ranges';
 import { findCode } from '../../../shared/model/codeTree';
 import type { Code, CooccurrencePair, Passage } from '../../../shared/model/types';
@@ -56,8 +56,10 @@ function runQuery(project: Project, expression: string): Passage[] {
     perCode.set(row.code_id, [...(perCode.get(row.code_id) ?? []), { start: row.start, end: row.end }]);
   }
   const passages: Passage[] = [];
+  const needsTurns = usesTurns(tree);
   for (const [documentId, perCode] of byDocument) {
-    const ranges = evaluateCodeQuery(tree, (name) => perCode.get(idByName.get(name)!) ?? []);
+    const turns = needsTurns ? (project.stmt('SELECT start, "end" AS "end" FROM turns WHERE document_id = ? ORDER BY start').all(documentId) as Range[]) : [];
+    const ranges = evaluateCodeQuery(tree, (name) => perCode.get(idByName.get(name)!) ?? [], turns);
     if (ranges.length === 0) continue;
     const doc = project.documentText(documentId)!;
     const { name } = project.stmt('SELECT name FROM documents WHERE id = ?').get(documentId) as { name: string };
