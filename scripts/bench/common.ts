@@ -15,13 +15,16 @@ const vocabulary = (
   'the and of to that it was for with work money family client platform income flexible network learn pay month café 😅'
 ).split(' ');
 
-/** A transcript of about `words` words in alternating interviewer and informant turns. */
+/** Words a real corpus holds rarely: the terms a researcher typically searches for. */
+export const rareWords = 'bpjs asuransi pensiun gojek shopee maxim tokopedia rating orderan bonus insentif suspend cicilan pinjol bengkel hujan malam begadang burnout diskriminasi'.split(' ');
+
+/** A transcript of about `words` words in alternating interviewer and informant turns; about one word in 500 is a rare one. */
 export function transcript(random: () => number, words: number): string {
   const lines: string[] = [];
   let total = 0;
   for (let turn = 0; total < words; turn++) {
     const n = 8 + Math.floor(random() * 60);
-    const body = Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+    const body = Array.from({ length: n }, () => (random() < 0.002 ? rareWords[Math.floor(random() * rareWords.length)] : vocabulary[Math.floor(random() * vocabulary.length)])).join(' ');
     lines.push(`${turn % 2 === 0 ? 'Pewawancara' : 'Informan'}: ${body}.`);
     total += n;
   }

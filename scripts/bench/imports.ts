@@ -11,7 +11,8 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { call } from '../../electron/core/dispatcher';
 import { openProjectFile } from '../../electron/core/store/projectFile';
 import { normalizeImportedText, codePointLength } from '../../shared/text/codepoints';
-import { benchCore, header, peakRssMb, rng, row, tempDir, timed, transcript } from './common';
+import type { Core } from '../../electron/core/core';
+import { benchCore, header, peakRssMb, percentile, rareWords, rng, row, tempDir, timed, transcript } from './common';
 
 export async function benchImports(docCount: number, wordCount: number, docxCount: number): Promise<void> {
   const dir = tempDir('import');
@@ -40,6 +41,7 @@ export async function benchImports(docCount: number, wordCount: number, docxCoun
   const imported = outcomes.filter((o) => o.status === 'imported').length;
   const [docxOutcomes, docxMs] = docxCount ? await timed(() => call(core, 'documents.importFiles', { paths: [path.join(dir, 'docx')] })) : [[], 0];
   const turns = (core.project!.db.prepare('SELECT count(*) AS n FROM turns').get() as { n: number }).n;
+  const search = await benchSearch(core);
   core.close();
   const rssAfter = peakRssMb();
 
@@ -58,4 +60,31 @@ export async function benchImports(docCount: number, wordCount: number, docxCoun
   console.log(row(`text (${imported} files)`, textMs, floorMs));
   if (docxCount) console.log(row(`docx (${docxOutcomes.filter((o) => o.status === 'imported').length} files)`, docxMs, floorDocxMs));
   console.log(`per text file: ${(textMs / docCount).toFixed(2)} ms; speaker turns written: ${turns}; peak RSS ${rssAfter} MB (before importing: ${rssBefore} MB)`);
+  console.log(search);
+}
+
+/**
+ * Stemmed full-text search over everything imported: the first search builds
+ * the stem index (once per document, kept in the project); then each rare
+ * term and a few common ones are searched the way the search pane does
+ * (first 1,000 hits with context), three rounds each.
+ */
+async function benchSearch(core: Core): Promise<string> {
+  const [, indexMs] = await timed(() => call(core, 'search.text', { terms: rareWords[0]!, limit: 1000 }));
+  const rare: number[] = [];
+  const common: number[] = [];
+  let rareHits = 0;
+  for (let round = 0; round < 3; round++) {
+    for (const word of rareWords) {
+      const [hits, ms] = await timed(() => call(core, 'search.text', { terms: word, limit: 1000 }));
+      rare.push(ms);
+      rareHits += round === 0 ? hits.length : 0;
+    }
+    for (const phrase of ['penghasilan', 'bekerja keluarga', 'flexible income', 'klien']) common.push((await timed(() => call(core, 'search.text', { terms: phrase, limit: 1000 })))[1]);
+  }
+  return [
+    `search: first search (builds the stem index) ${(indexMs / 1000).toFixed(1)} s`,
+    `rare terms (${rareWords.length}, ~${Math.round(rareHits / rareWords.length)} hits each): p50 ${percentile(rare, 50).toFixed(0)} ms, p95 ${percentile(rare, 95).toFixed(0)} ms`,
+    `common terms (first 1,000 hits): p50 ${percentile(common, 50).toFixed(0)} ms, p95 ${percentile(common, 95).toFixed(0)} ms`,
+  ].join('; ');
 }

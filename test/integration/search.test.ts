@@ -1,6 +1,7 @@
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stem, stemDocument } from '../../electron/core/search/stemming';
+import { formsPattern, stem, stemDocument } from '../../electron/core/search/stemming';
 import { newCore, writeFile } from '../helpers/tempProject';
 
 describe('stemming', () => {
@@ -14,8 +15,15 @@ describe('stemming', () => {
     expect(stem('working', 'en')).toBe(stem('worked', 'en'));
     expect(stem('Networks', 'en')).toBe('network');
   });
-  it('indexes both languages’ stems of every word', () => {
-    expect(stemDocument('Pendapatannya naik.')).toBe('idapat ependapatannya inaik enaik');
+  it('indexes both languages’ stems of every word, and each written form once', () => {
+    const { stems, forms } = stemDocument('Pendapatannya naik. NAIK lagi');
+    expect(stems).toBe('idapat ependapatannya inaik enaik inaik enaik ilagi elagi');
+    expect([...forms.keys()]).toEqual(['pendapatannya', 'naik', 'lagi']);
+  });
+  it('matches written forms only as whole words, in any case', () => {
+    const pattern = formsPattern(['naik', 'part-time']);
+    const found = (text: string) => [...text.matchAll(pattern)].map((m) => m[0]);
+    expect(found('Naik, NAIK; menaik naiknya naik-turun part-time part-timer part')).toEqual(['Naik', 'NAIK', 'part-time']);
   });
 });
 
@@ -43,6 +51,20 @@ describe('full-text search', () => {
     expect(hits[2]!.context).toContain('saya berpendapatan kecil');
     const { text } = await run('documents.get', { id: hits[2]!.documentId });
     expect([...text].slice(79, 92).join('')).toBe('berpendapatan');
+    core.close();
+  });
+
+  it('rebuilds a stem index made before word forms were kept (schema 6), and finds the same hits', async () => {
+    const { run, core, dir } = await project();
+    const before = await run('search.text', { terms: 'pendapatan', lang: 'id' });
+    const file = path.join(dir, 'p.tematik');
+    await run('project.close', {});
+    const db = new Database(file);
+    db.exec('DROP TABLE word_forms');
+    db.pragma('user_version = 6');
+    db.close();
+    await run('project.open', { path: file });
+    expect(await run('search.text', { terms: 'pendapatan', lang: 'id' })).toEqual(before);
     core.close();
   });
 

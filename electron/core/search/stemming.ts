@@ -22,6 +22,7 @@ const stemmers: Record<SearchLanguage, Stemmer> = {
 const prefix: Record<SearchLanguage, string> = { id: 'i', en: 'e' };
 
 const cache: Record<SearchLanguage, Map<string, string>> = { id: new Map(), en: new Map() };
+const termCache: Record<SearchLanguage, Map<string, string>> = { id: new Map(), en: new Map() };
 
 export function stem(word: string, language: SearchLanguage): string {
   const lower = word.toLocaleLowerCase();
@@ -33,9 +34,14 @@ export function stem(word: string, language: SearchLanguage): string {
   return stemmed;
 }
 
-/** The index term for a word in one language. */
+/** The index term for a word in one language (cached by the word as written: indexing meets each word thousands of times). */
 export function indexTerm(word: string, language: SearchLanguage): string {
-  return prefix[language] + stem(word, language).replace(/[^\p{L}\p{N}]/gu, '');
+  let term = termCache[language].get(word);
+  if (term === undefined) {
+    term = prefix[language] + stem(word, language).replace(/[^\p{L}\p{N}]/gu, '');
+    termCache[language].set(word, term);
+  }
+  return term;
 }
 
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
@@ -45,9 +51,27 @@ export function* words(text: string): Generator<{ word: string; start: number; e
   for (const match of text.matchAll(wordPattern)) yield { word: match[0], start: match.index, end: match.index + match[0].length };
 }
 
-/** The text of a document as the stem index stores it: both languages' terms for every word. */
-export function stemDocument(text: string): string {
+/**
+ * The text of a document as the stem index stores it (both languages' terms
+ * for every word), and each distinct word as written, lower-cased, with its
+ * terms: the forms a search looks for in the text to place its hits.
+ */
+export function stemDocument(text: string): { stems: string; forms: Map<string, [string, string]> } {
   const terms: string[] = [];
-  for (const { word } of words(text)) terms.push(indexTerm(word, 'id'), indexTerm(word, 'en'));
-  return terms.join(' ');
+  const forms = new Map<string, [string, string]>();
+  for (const match of text.matchAll(wordPattern)) {
+    const word = match[0];
+    const id = indexTerm(word, 'id');
+    const en = indexTerm(word, 'en');
+    terms.push(id, en);
+    const form = word.toLocaleLowerCase();
+    if (!forms.has(form)) forms.set(form, [id, en]);
+  }
+  return { stems: terms.join(' '), forms };
+}
+
+/** A pattern matching any of these words as a whole word (as `words` would cut it), in any case. */
+export function formsPattern(forms: readonly string[]): RegExp {
+  const escaped = [...forms].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?<![\\p{L}\\p{M}\\p{N}][-'’])(?:${escaped.join('|')})(?![\\p{L}\\p{M}\\p{N}])(?![-'’][\\p{L}\\p{M}\\p{N}])`, 'giu');
 }

@@ -1,25 +1,28 @@
 /**
  * Stemmed full-text search with keyword-in-context results. Documents get
  * their stems indexed the first time a search needs them (each in its own
- * transaction, so an interrupted indexing resumes); the FTS5 index narrows the
- * documents, and the hits themselves are found by stemming the candidates'
- * words, so every hit has exact positions.
+ * transaction, so an interrupted indexing resumes), together with every
+ * written form of each term. The FTS5 index narrows the documents; the hits
+ * are placed by looking for the term's written forms in those documents'
+ * text, which is a plain pattern scan instead of stemming every word again.
  */
 import { AppError } from '../../../shared/api/errors';
 import type { SearchHit } from '../../../shared/model/types';
 import type { Project } from '../project';
-import { indexTerm, stemDocument, words, type SearchLanguage } from './stemming';
+import { formsPattern, indexTerm, stemDocument, words, type SearchLanguage } from './stemming';
 
 const CONTEXT = 60;
 
 export function indexPendingDocuments(project: Project): number {
   const pending = project.stmt('SELECT id FROM documents WHERE stems_indexed = 0').all() as { id: number }[];
   const insert = project.stmt('INSERT INTO document_stems(rowid, stems) VALUES (?, ?)');
+  const form = project.stmt('INSERT OR IGNORE INTO word_forms(term, form) VALUES (?, ?)');
   const mark = project.stmt('UPDATE documents SET stems_indexed = 1 WHERE id = ?');
   for (const { id } of pending) {
-    const text = project.documentText(id)!.text;
+    const { stems, forms } = stemDocument(project.documentText(id)!.text);
     project.db.transaction(() => {
-      insert.run(id, stemDocument(text));
+      insert.run(id, stems);
+      for (const [written, terms] of forms) for (const term of terms) form.run(term, written);
       mark.run(id);
     })();
   }
@@ -39,18 +42,24 @@ export function searchText(project: Project, terms: string, language: SearchLang
     .stmt('SELECT d.id, d.name FROM document_stems s JOIN documents d ON d.id = s.rowid WHERE document_stems MATCH ? ORDER BY d.name COLLATE NOCASE')
     .all(match) as { id: number; name: string }[];
 
-  const allWanted = new Set(wanted.flatMap((set) => [...set]));
+  const allWanted = [...new Set(wanted.flatMap((set) => [...set]))];
+  const forms = project
+    .stmt(`SELECT DISTINCT form FROM word_forms WHERE term IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(allWanted)) as { form: string }[];
+  if (forms.length === 0) return [];
+  const pattern = formsPattern(forms.map((f) => f.form));
   const hits: SearchHit[] = [];
   for (const doc of candidates) {
     const { text, index } = project.documentText(doc.id)!;
-    for (const { word, start, end } of words(text)) {
-      if (!languages.some((l) => allWanted.has(indexTerm(word, l)))) continue;
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
       hits.push({
         document: doc.name,
         documentId: doc.id,
         start: index.toCodePoint(start),
         end: index.toCodePoint(end),
-        text: word,
+        text: match[0],
         context: contextAround(text, start, end),
       });
       if (hits.length >= limit) return hits;

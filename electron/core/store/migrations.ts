@@ -186,6 +186,18 @@ export const migrations: readonly Migration[] = [
       db.exec(`CREATE UNIQUE INDEX memos_document ON memos(document_id) WHERE document_id IS NOT NULL AND code_id IS NULL;`);
     },
   },
+  {
+    version: 7,
+    description: 'the written forms of each index term, so that search places its hits without stemming whole documents',
+    up(db) {
+      // The stem index is rebuilt lazily by the next search, this time with its word forms.
+      db.exec(`
+        CREATE TABLE word_forms (term TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (term, form)) WITHOUT ROWID;
+        INSERT INTO document_stems(document_stems) VALUES ('delete-all');
+        UPDATE documents SET stems_indexed = 0;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
