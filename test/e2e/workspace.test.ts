@@ -6,6 +6,18 @@ let session: Session;
 let page: Page;
 
 const flexible = "There's no typical week. I decide when I work.";
+/** A mouse drag with both ends scrolled into view first (dragTo would scroll the sidebar in the middle of the drag). */
+const drag = async (source: Locator, target: Locator) => {
+  await target.scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + 30, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 30, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+};
+
 const quote = () => page.locator('.coding-editor blockquote').textContent();
 
 beforeAll(async () => {
@@ -71,7 +83,7 @@ describe('editing codings in the document view', () => {
     const passage = 'Because of the time difference with the Netherlands';
     await selectText(page, passage);
     await expect.poll(() => page.locator('.selection-preview').textContent()).toBe(`“${passage}”`);
-    await page.locator('.code-tree li[data-code="Competition"]').dragTo(page.locator('[data-testid="document-text"]'));
+    await drag(page.locator('.code-tree li[data-code="Competition"]'), page.locator('[data-testid="document-text"]'));
     await expect.poll(() => page.locator('mark[data-codes="Competition"]').allTextContents()).toContain(passage);
     await selectText(page, 'I often have calls at night');
     await expect.poll(() => page.locator('.recent-codes button').allTextContents()).toEqual(['Competition']);
@@ -97,17 +109,6 @@ describe('editing codings in the document view', () => {
 
 describe('arranging the codebook', () => {
   const row = (name: string) => page.locator(`.code-tree li[data-code="${name}"]`);
-  /** A mouse drag inside the sidebar, with both ends scrolled into view first (dragTo would scroll in the middle of the drag). */
-  const drag = async (source: Locator, target: Locator) => {
-    await target.scrollIntoViewIfNeeded();
-    await source.scrollIntoViewIfNeeded();
-    const from = (await source.boundingBox())!;
-    const to = (await target.boundingBox())!;
-    await page.mouse.move(from.x + 30, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + 30, to.y + to.height / 2, { steps: 10 });
-    await page.mouse.up();
-  };
   const indent = (name: string) => row(name).evaluate((el) => (el as HTMLElement).style.paddingLeft);
 
   it('moves a code under another by dragging it, and undoes the move', async () => {
