@@ -61,6 +61,11 @@ function withoutProject<A extends unknown[]>(action: (...args: A) => Promise<voi
   };
 }
 
+function readInputFile(file: string): string {
+  if (!fs.existsSync(file)) throw new AppError('file_missing', { file });
+  return fs.readFileSync(file, 'utf8');
+}
+
 function fail(error: unknown): void {
   const message = error instanceof AppError ? errorMessage(error) : (error as Error).message;
   process.stderr.write(`tematik: ${message}\n`);
@@ -76,10 +81,19 @@ const program = new Command()
 program
   .command('init')
   .argument('<project>', 'project file to create (*.tematik)')
-  .description('create a new, empty project; refuses if the file exists')
+  .option('--codebook <file>', 'start from a codebook exported as CSV or Markdown')
+  .option('--starter <lang>', 'start from the Kupang starter codebook: en or id')
+  .description('create a new project (empty, or with a codebook); refuses if the file exists')
   .action(
-    withoutProject(async (project: string) => {
-      out(`Created ${(await run('project.create', { path: project })).path}`);
+    withoutProject(async (project: string, options: { codebook?: string; starter?: string }) => {
+      if (options.codebook && options.starter) throw new AppError('validation', { op: 'init', detail: 'choose --codebook or --starter, not both' });
+      const codebook = options.codebook
+        ? { fileName: path.basename(options.codebook), content: readInputFile(options.codebook) }
+        : options.starter
+          ? { starter: options.starter as 'en' | 'id' }
+          : undefined;
+      const info = await run('project.create', { path: project, codebook });
+      out(`Created ${info.path}${codebook ? ` with ${(await run('codes.list', {})).length} codes` : ''}`);
     }),
   );
 
@@ -206,8 +220,7 @@ codes
   .description('add the codes of a codebook file; codes with the same path take its colour and guidance')
   .action(
     withProject(async (file: string) => {
-      if (!fs.existsSync(file)) throw new AppError('file_missing', { file });
-      const result = await run('codebook.import', { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8') });
+      const result = await run('codebook.import', { fileName: path.basename(file), content: readInputFile(file) });
       out(`Imported ${file}: ${result.created} codes created, ${result.updated} updated`);
     }),
   );

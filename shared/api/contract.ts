@@ -121,7 +121,15 @@ export const codeFields = {
 export const contract = {
   'app.info': read<AppInfo>()(empty, ['app'], false),
 
-  'project.create': write<ProjectInfo>()(z.strictObject({ path: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases'], false),
+  /** A new project, optionally starting from the starter codebook or a codebook file exported from another project. */
+  'project.create': write<ProjectInfo>()(
+    z.strictObject({
+      path: z.string().min(1),
+      codebook: z.union([z.strictObject({ starter: z.enum(['en', 'id']) }), z.strictObject({ fileName: z.string().min(1).max(500), content: z.string().max(20_000_000) })]).optional(),
+    }),
+    ['app', 'documents', 'codes', 'codings', 'cases'],
+    false,
+  ),
   'project.open': write<ProjectInfo>()(z.strictObject({ path: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases'], false),
   'project.openSample': write<ProjectInfo>()(
     z.strictObject({ path: z.string().min(1).optional(), lang: z.enum(['en', 'id']).optional() }),

@@ -18,6 +18,11 @@ export const en = {
     exportCsv: 'Export codings (CSV)',
   },
   welcome: {
+    startWith: 'New project starts with',
+    startEmpty: 'an empty codebook',
+    startStarterEn: 'the Kupang starter codebook (English)',
+    startStarterId: 'the Kupang starter codebook (Bahasa Indonesia)',
+    startFile: 'a codebook file (CSV or Markdown)…',
     heading: 'Welcome to Tematik',
     intro: 'Create a project, import interview transcripts, code passages and see which themes travel together.',
     pathLabel: 'Project file',

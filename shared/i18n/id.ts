@@ -20,6 +20,11 @@ export const id: Catalog = {
     exportCsv: 'Ekspor koding (CSV)',
   },
   welcome: {
+    startWith: 'Proyek baru dimulai dengan',
+    startEmpty: 'buku kode kosong',
+    startStarterEn: 'buku kode awal Kupang (Inggris)',
+    startStarterId: 'buku kode awal Kupang (Bahasa Indonesia)',
+    startFile: 'berkas buku kode (CSV atau Markdown)…',
     heading: 'Selamat datang di Tematik',
     intro: 'Buat proyek, impor transkrip wawancara, beri kode pada kutipan, dan lihat tema mana yang muncul bersamaan.',
     pathLabel: 'Berkas proyek',

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, sampleStudy, screenshot, selectText, type Session } from './harness';
@@ -133,5 +134,22 @@ describe('arranging the codebook', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Split' }).click();
     await expect.poll(() => row('Inclusivity (copy)').locator('.count').textContent()).toBe(count);
     expect(Number(count)).toBeGreaterThan(0);
+  });
+});
+
+describe('starting a new project', () => {
+  it('starts from a codebook file exported elsewhere', async () => {
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page.getByLabel('New project starts with').selectOption('file');
+    await page.getByTestId('start-codebook-input').setInputFiles({
+      name: 'team-codebook.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('path,description\nFamily,Family in gig work\nFamily/Support from family,Help with children or money\n'),
+    });
+    await expect.poll(() => page.getByLabel('New project starts with').locator('option:checked').textContent()).toBe('team-codebook.csv');
+    await page.getByPlaceholder('e.g. kupang-study.tematik').fill(path.join(session.dir, 'second.tematik'));
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await expect.poll(() => page.locator('.code-tree li').allTextContents()).toHaveLength(2);
+    expect(await page.locator('.code-tree li[data-code="Support from family"]').evaluate((el) => (el as HTMLElement).style.paddingLeft)).toBe('14px');
   });
 });

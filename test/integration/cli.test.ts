@@ -143,5 +143,14 @@ describe('the tematik CLI', { timeout: 120_000 }, () => {
     }
     expect(fs.readFileSync(path.join(dir, 'codebook.md'), 'utf8')).toContain('### Income uncertainty\n\n- colour: #e69f00\n- Description: Irregular');
     expect(tematik(dir, 'codes', 'import', 'a.tematik', 'missing.csv')).toMatchObject({ code: 1, stderr: expect.stringContaining('missing.csv does not exist') });
+
+    // A new project can start from an exported codebook or from the starter; a bad codebook leaves no project behind.
+    expect(ok(dir, 'init', 'from-file.tematik', '--codebook', 'codebook.md')).toContain('with 19 codes');
+    expect(guidance(JSON.parse(ok(dir, 'list', 'from-file.tematik', 'codes', '--json')) as Record<string, unknown>[])).toEqual(guidance(original));
+    expect(ok(dir, 'init', 'starter-id.tematik', '--starter', 'id')).toContain('with 19 codes');
+    expect(ok(dir, 'list', 'starter-id.tematik', 'codes')).toContain('Ketidakpastian penghasilan');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a codebook');
+    expect(tematik(dir, 'init', 'bad.tematik', '--codebook', 'notes.txt')).toMatchObject({ code: 1, stderr: expect.stringContaining('notes.txt') });
+    expect(fs.existsSync(path.join(dir, 'bad.tematik'))).toBe(false);
   });
 });

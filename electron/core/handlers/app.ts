@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/errors';
 import type { ProjectInfo } from '../../../shared/model/types';
 import type { Core } from '../core';
+import { codebookEntriesFromFile, importEntries, starterEntries } from './codebook';
 import { ensureCoder } from './coders';
 import { batch, type HandlersFor, type SyncHandler } from './types';
 
@@ -17,8 +18,14 @@ export const appHandlers: HandlersFor<'app'> = {
 };
 
 export const projectHandlers: HandlersFor<'project'> = {
-  'project.create': ({ path }, core) => {
+  'project.create': ({ path, codebook }, core) => {
+    // The codebook is read before the file exists: a bad codebook file leaves nothing behind.
+    const entries = codebook && ('starter' in codebook ? starterEntries(core.options.resourceDir, codebook.starter) : codebookEntriesFromFile(codebook.fileName, codebook.content));
     core.open(path, true);
+    if (entries) {
+      const project = core.requireProject();
+      project.db.transaction(() => importEntries(project, entries))();
+    }
     return info(core);
   },
   'project.open': ({ path }, core) => {

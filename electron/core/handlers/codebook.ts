@@ -14,7 +14,7 @@ import type { HandlersFor } from './types';
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;
 
-function importEntries(project: Project, entries: readonly CodebookEntry[]): { created: number; updated: number } {
+export function importEntries(project: Project, entries: readonly CodebookEntry[]): { created: number; updated: number } {
   let created = 0;
   let updated = 0;
   const update = project.stmt('UPDATE codes SET color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ? WHERE id = ?');
@@ -46,27 +46,33 @@ export const codebookHandlers: HandlersFor<'codebook'> = {
       : { fileName: `${project.name}-codebook.md`, content: codebookToMarkdown(all, project.name, lang ?? 'en') };
   },
 
-  'codebook.import': ({ fileName, content }, core) => {
-    const ext = path.extname(fileName).toLowerCase();
-    let entries: CodebookEntry[];
-    if (ext === '.csv') entries = parseCodebookCsv(content, fileName);
-    else if (ext === '.md' || ext === '.markdown') entries = parseCodebookMarkdown(content);
-    else throw new AppError('unsupported_format', { file: fileName, ext: ext.slice(1) || '(none)' });
-    if (entries.length === 0) throw new AppError('empty_file', { file: fileName });
-    return importEntries(core.requireProject(), entries);
-  },
+  'codebook.import': ({ fileName, content }, core) => importEntries(core.requireProject(), codebookEntriesFromFile(fileName, content)),
 
-  'codebook.addStarter': ({ lang }, core) => {
-    const entries: CodebookEntry[] = [];
-    const walk = (items: readonly CodeEntry[], parent: string) => {
-      for (const item of items) {
-        const text = item[lang];
-        const itemPath = parent ? `${parent}/${text.name}` : text.name;
-        entries.push({ path: itemPath, color: item.color, description: text.description, inclusion: text.inclusion, exclusion: text.exclusion, example: text.example, atypical: text.atypical ?? '' });
-        walk(item.children ?? [], itemPath);
-      }
-    };
-    walk(readStarterCodebook(core.options.resourceDir), '');
-    return importEntries(core.requireProject(), entries);
-  },
+  'codebook.addStarter': ({ lang }, core) => importEntries(core.requireProject(), starterEntries(core.options.resourceDir, lang)),
 };
+
+/** A codebook file (CSV or Markdown, as exported) read into entries; refuses anything else, naming the file. */
+export function codebookEntriesFromFile(fileName: string, content: string): CodebookEntry[] {
+  const ext = path.extname(fileName).toLowerCase();
+  let entries: CodebookEntry[];
+  if (ext === '.csv') entries = parseCodebookCsv(content, fileName);
+  else if (ext === '.md' || ext === '.markdown') entries = parseCodebookMarkdown(content);
+  else throw new AppError('unsupported_format', { file: fileName, ext: ext.slice(1) || '(none)' });
+  if (entries.length === 0) throw new AppError('empty_file', { file: fileName });
+  return entries;
+}
+
+/** The Kupang starter codebook in one language. */
+export function starterEntries(resourceDir: string, lang: 'en' | 'id'): CodebookEntry[] {
+  const entries: CodebookEntry[] = [];
+  const walk = (items: readonly CodeEntry[], parent: string) => {
+    for (const item of items) {
+      const text = item[lang];
+      const itemPath = parent ? `${parent}/${text.name}` : text.name;
+      entries.push({ path: itemPath, color: item.color, description: text.description, inclusion: text.inclusion, exclusion: text.exclusion, example: text.example, atypical: text.atypical ?? '' });
+      walk(item.children ?? [], itemPath);
+    }
+  };
+  walk(readStarterCodebook(resourceDir), '');
+  return entries;
+}

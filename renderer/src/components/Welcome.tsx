@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
 import { useWrite } from '../api/queries';
@@ -13,12 +13,20 @@ export function Welcome() {
   const open = useWrite('project.open');
   const sample = useWrite('project.openSample');
   const [path, setPath] = useState('');
+  const [start, setStart] = useState<'empty' | 'en' | 'id' | 'file'>('empty');
+  const [codebookFile, setCodebookFile] = useState<{ fileName: string; content: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const recent = recentProjects();
   const remember = { onSuccess: (info: { path: string }) => rememberProject(info.path), onError: fail };
+  const codebook = start === 'en' || start === 'id' ? { starter: start } : start === 'file' && codebookFile ? codebookFile : undefined;
+  const ready = start !== 'file' || codebookFile !== null;
+  const createAt = (target: string) => create.mutate({ path: target, codebook }, remember);
 
   const browse = async (mode: 'open' | 'create') => {
     const picked = await window.tematikHost?.pickProjectFile(mode);
-    if (picked) (mode === 'open' ? open : create).mutate({ path: picked }, remember);
+    if (!picked) return;
+    if (mode === 'open') open.mutate({ path: picked }, remember);
+    else createAt(picked);
   };
 
   return (
@@ -37,9 +45,38 @@ export function Welcome() {
       </section>
 
       <section className="card">
+        <div className="row start-with">
+          <label>
+            {t('welcome.startWith')}
+            <select
+              value={start}
+              onChange={(e) => {
+                const value = e.target.value as typeof start;
+                setStart(value);
+                if (value === 'file') fileInput.current?.click();
+              }}
+            >
+              <option value="empty">{t('welcome.startEmpty')}</option>
+              <option value="en">{t('welcome.startStarterEn')}</option>
+              <option value="id">{t('welcome.startStarterId')}</option>
+              <option value="file">{codebookFile ? codebookFile.fileName : t('welcome.startFile')}</option>
+            </select>
+          </label>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".csv,.md,.markdown"
+            data-testid="start-codebook-input"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) setCodebookFile({ fileName: file.name, content: await file.text() });
+            }}
+          />
+        </div>
         {window.tematikHost ? (
           <div className="row">
-            <button type="button" onClick={() => void browse('create')}>
+            <button type="button" disabled={!ready} onClick={() => void browse('create')}>
               {t('menu.newProject')}
             </button>
             <button type="button" onClick={() => void browse('open')}>
@@ -52,7 +89,7 @@ export function Welcome() {
               {t('welcome.pathLabel')}
               <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('welcome.pathPlaceholder')} />
             </label>
-            <button type="button" disabled={!path.trim()} onClick={() => create.mutate({ path: path.trim() }, remember)}>
+            <button type="button" disabled={!path.trim() || !ready} onClick={() => createAt(path.trim())}>
               {t('welcome.create')}
             </button>
             <button type="button" disabled={!path.trim()} onClick={() => open.mutate({ path: path.trim() }, remember)}>
