@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { menuModel, menuTemplate, type MenuCommands, type MenuModel } from './menu';
 import { Core } from '../core/core';
 import { createDispatcher } from '../core/dispatcher';
 import { electronNativeBinding } from './nativeBinding';
@@ -58,23 +59,15 @@ async function pickAndRun(mode: 'open' | 'create', op: 'project.create' | 'proje
   if (picked) await runFromMenu(op, { path: picked });
 }
 
-function buildMenu(): void {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'File',
-      submenu: [
-        { label: 'New project…', click: () => void pickAndRun('create', 'project.create') },
-        { label: 'Open project…', click: () => void pickAndRun('open', 'project.open') },
-        { label: 'Open sample study', click: () => void runFromMenu('project.openSample', {}) },
-        { label: 'Close project', click: () => void runFromMenu('project.close', {}) },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+function buildMenu(model: MenuModel): void {
+  const commands: MenuCommands = {
+    newProject: () => void pickAndRun('create', 'project.create'),
+    openProject: () => void pickAndRun('open', 'project.open'),
+    openSample: () => void runFromMenu('project.openSample', {}),
+    closeProject: () => void runFromMenu('project.close', {}),
+    runAction: (id) => mainWindow?.webContents.send('tematik:action', id),
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(model, commands)));
 }
 
 ipcMain.handle('tematik:call', (event, op: unknown, input: unknown) => {
@@ -84,6 +77,12 @@ ipcMain.handle('tematik:call', (event, op: unknown, input: unknown) => {
   return dispatch(String(op), input);
 });
 ipcMain.handle('tematik:pick', (_event, mode: unknown) => pickProject(mode === 'create' ? 'create' : 'open'));
+/** The page sends its actions whenever they or the language change; the menu is rebuilt from them. */
+ipcMain.handle('tematik:menu', (event, model: unknown) => {
+  if (!event.senderFrame || !isAppUrl(event.senderFrame.url, devServerUrl)) return;
+  const parsed = menuModel.safeParse(model);
+  if (parsed.success) buildMenu(parsed.data);
+});
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
@@ -94,7 +93,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(() => {
-  buildMenu();
+  buildMenu({ language: 'en', actions: [] });
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -41,11 +41,11 @@ describe('Electron window security', () => {
     });
   });
 
-  it('exposes only the generic call, a change signal and the file picker to the page', async () => {
+  it('exposes only the generic call, a change signal, the file picker and the menu bridge to the page', async () => {
     await import('../../electron/preload/index');
     expect([...exposed.keys()].sort()).toEqual(['tematik', 'tematikHost']);
     expect(Object.keys(exposed.get('tematik') as object).sort()).toEqual(['call', 'onChanged']);
-    expect(Object.keys(exposed.get('tematikHost') as object)).toEqual(['pickProjectFile']);
+    expect(Object.keys(exposed.get('tematikHost') as object)).toEqual(['pickProjectFile', 'setMenu', 'onMenuAction']);
   });
 
   it('blocks navigation away from the app and every new window', async () => {
@@ -94,5 +94,35 @@ describe('Content-Security-Policy', () => {
   it('is in the built index.html that Electron loads', () => {
     const html = fs.readFileSync(path.join(repoRoot, 'out', 'renderer', 'index.html'), 'utf8');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy('meta')}"`);
+  });
+});
+
+describe('the application menu', () => {
+  it('lists the page’s actions in its language, shows their shortcuts without taking the keys, and runs them in the page', async () => {
+    const { menuModel, menuTemplate } = await import('../../electron/main/menu');
+    const ran: string[] = [];
+    const commands = { newProject: vi.fn(), openProject: vi.fn(), openSample: vi.fn(), closeProject: vi.fn(), runAction: (id: string) => ran.push(id) };
+    const model = menuModel.parse({
+      language: 'id',
+      actions: [
+        { id: 'undo', label: 'Urungkan', shortcut: 'Ctrl+Z', enabled: false },
+        { id: 'palette', label: 'Palet perintah', shortcut: 'Ctrl+K', enabled: true },
+        { id: 'nextDocument', label: 'Dokumen berikutnya', shortcut: 'Alt+ArrowDown', enabled: true },
+      ],
+    });
+    const template = menuTemplate(model, commands);
+    expect(template.map((m) => m.label)).toEqual(['Berkas', 'Sunting', 'Tindakan', 'Tampilan']);
+    const actions = template[2]!.submenu as { label: string; accelerator?: string; registerAccelerator?: boolean; enabled?: boolean; click(): void }[];
+    expect(actions.map((a) => [a.label, a.accelerator, a.registerAccelerator, a.enabled])).toEqual([
+      ['Urungkan', 'CmdOrCtrl+Z', false, false],
+      ['Palet perintah', 'CmdOrCtrl+K', false, true],
+      ['Dokumen berikutnya', 'Alt+Down', false, true],
+    ]);
+    actions[1]!.click();
+    expect(ran).toEqual(['palette']);
+    expect((template[0]!.submenu as { label: string }[]).map((i) => i.label)).toContain('Buka studi contoh');
+    // Nothing in the Edit menu takes Ctrl+Z away from the page.
+    expect((template[1]!.submenu as { role?: string }[]).map((i) => i.role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(menuModel.safeParse({ language: 'fr', actions: [] }).success).toBe(false);
   });
 });

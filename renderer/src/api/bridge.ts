@@ -5,8 +5,19 @@ export interface TematikBridge {
   onChanged(listener: () => void): () => void;
 }
 
+export interface MenuAction {
+  id: string;
+  label: string;
+  shortcut?: string;
+  enabled: boolean;
+}
+
 export interface TematikHost {
   pickProjectFile(mode: 'open' | 'create'): Promise<string | null>;
+  /** Rebuilds the application menu from the page's actions, in its language. */
+  setMenu(model: { language: 'en' | 'id'; actions: MenuAction[] }): Promise<void>;
+  /** A menu item was chosen: run the action with this id. Returns an unsubscribe. */
+  onMenuAction(listener: (id: string) => void): () => void;
 }
 
 declare global {

@@ -5,6 +5,7 @@
  * actions that make sense while they are on screen and drop them on unmount.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface Action {
   id: string;
@@ -70,6 +71,17 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
 
   // The map lives in a ref; `version` says when it changed.
   const actions = useMemo(() => [...registered.current.values()], [version]);
+
+  // In Electron the application menu lists the same actions, in the interface's language.
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'id' ? 'id' : 'en';
+  useEffect(() => window.tematikHost?.onMenuAction(run), [run]);
+  useEffect(() => {
+    void window.tematikHost?.setMenu({
+      language,
+      actions: actions.map((a) => ({ id: a.id, label: a.label, enabled: !a.disabled, ...(a.shortcuts?.[0] ? { shortcut: a.shortcuts[0] } : {}) })),
+    });
+  }, [actions, language]);
   const value = useMemo(() => ({ actions, register, run }), [actions, register, run]);
   return <ActionsContext.Provider value={value}>{children}</ActionsContext.Provider>;
 }
