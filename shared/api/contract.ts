@@ -77,6 +77,26 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
 const longText = z.string().max(20_000);
 const empty = z.strictObject({});
 const upload = z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() });
+const guidanceRecord = z.strictObject({
+  id,
+  color,
+  description: longText,
+  inclusion: longText,
+  exclusion: longText,
+  example: longText,
+  atypical: longText,
+});
+
+/** What a codebook import did, with what undo and redo need. */
+export interface CodebookImport {
+  created: number;
+  updated: number;
+  createdCodes: Code[];
+  /** The updated codes before and after. */
+  before: Code[];
+  after: Code[];
+}
+
 const codeRecord = z.object({
   id,
   uuid: z.string().min(1),
@@ -177,6 +197,10 @@ export const contract = {
   'codes.delete': write<{ deletedCodings: number; deletedCodes: number; removed: { codes: Code[]; codings: Coding[] } }>()(z.strictObject({ id }), ['codes', 'codings']),
   /** Put back codes exactly as they were (same ids), parents before children: undo and redo use it. */
   'codes.restore': write<null>()(z.strictObject({ codes: z.array(codeRecord).min(1) }), ['codes', 'codings']),
+  /** Deletes codes (with their sub-codes and codings); ids already gone are skipped. Undo of a codebook import uses it. */
+  'codes.deleteMany': write<null>()(z.strictObject({ ids: z.array(id) }), ['codes', 'codings']),
+  /** Sets the colour and guidance of many codes at once. Undo and redo of a codebook import use it. */
+  'codes.setGuidance': write<null>()(z.strictObject({ codes: z.array(guidanceRecord) }), ['codes']),
   /** A copy of the code (guidance and every coding) under a new name beside it, to be divided by hand. */
   'codes.split': write<{ code: Code; codings: Coding[] }>()(z.strictObject({ id, name }), ['codes', 'codings', 'documents']),
   /** Moves codes under another code (or to the top); the result says where each was before. */
@@ -184,8 +208,8 @@ export const contract = {
 
   'codebook.export': read<{ fileName: string; content: string }>()(z.strictObject({ format: z.enum(['csv', 'md']), lang: z.enum(['en', 'id']).optional() }), ['codes']),
   /** Codes are matched by path: missing ones are created, existing ones take the file's colour and guidance. */
-  'codebook.import': write<{ created: number; updated: number }>()(z.strictObject({ fileName: z.string().min(1).max(500), content: z.string().max(20_000_000) }), ['codes']),
-  'codebook.addStarter': write<{ created: number; updated: number }>()(z.strictObject({ lang: z.enum(['en', 'id']) }), ['codes']),
+  'codebook.import': write<CodebookImport>()(z.strictObject({ fileName: z.string().min(1).max(500), content: z.string().max(20_000_000) }), ['codes']),
+  'codebook.addStarter': write<CodebookImport>()(z.strictObject({ lang: z.enum(['en', 'id']) }), ['codes']),
 
   'codings.list': read<Coding[]>()(z.strictObject({ documentId: id.optional() }), ['codings']),
   'codings.rows': read<CodingRow[]>()(z.strictObject({ documentId: id.optional(), codeId: id.optional() }), ['codings', 'codes', 'documents']),

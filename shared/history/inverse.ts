@@ -4,7 +4,7 @@
  * again, computed from the action's input and result. Restores put records
  * back with their original ids, so later steps in the history stay valid.
  */
-import type { OpName, OpParsedInput, OpResult } from '../api/contract';
+import type { CodebookImport, OpName, OpParsedInput, OpResult } from '../api/contract';
 import type { Code, Coding } from '../model/types';
 
 export interface Step {
@@ -56,6 +56,23 @@ const editable = (c: Code) => {
 
 const editableCoding = (c: Coding) => ({ id: c.id, codeId: c.codeId, start: c.start, end: c.end, memo: c.memo });
 
+const guidance = (c: Code) => ({ id: c.id, color: c.color, description: c.description, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example, atypical: c.atypical });
+
+/** A codebook import is undone by putting back the guidance it overwrote and deleting the codes it made (children first). */
+const codebookImport = (_input: unknown, result: CodebookImport): Omit<HistoryEntry, 'op'> | null =>
+  result.created + result.updated === 0
+    ? null
+    : {
+        undo: [
+          ...(result.before.length ? [{ op: 'codes.setGuidance' as const, input: { codes: result.before.map(guidance) } }] : []),
+          ...(result.createdCodes.length ? [{ op: 'codes.deleteMany' as const, input: { ids: result.createdCodes.map((c) => c.id).reverse() } }] : []),
+        ],
+        redo: [
+          ...(result.createdCodes.length ? [{ op: 'codes.restore' as const, input: { codes: result.createdCodes.map(codeRecord) } }] : []),
+          ...(result.after.length ? [{ op: 'codes.setGuidance' as const, input: { codes: result.after.map(guidance) } }] : []),
+        ],
+      };
+
 type Builders = { [K in OpName]?: (input: OpParsedInput<K>, result: OpResult<K>) => Omit<HistoryEntry, 'op'> | null };
 
 const builders: Builders = {
@@ -86,6 +103,8 @@ const builders: Builders = {
       redo: [{ op: 'codes.reparent', input }],
     };
   },
+  'codebook.import': codebookImport,
+  'codebook.addStarter': codebookImport,
   'codes.create': (_input, code) => ({ undo: [{ op: 'codes.delete', input: { id: code.id } }], redo: [{ op: 'codes.restore', input: { codes: [codeRecord(code)] } }] }),
   'codes.update': (_input, result) => ({ undo: [{ op: 'codes.update', input: editable(result.previous) }], redo: [{ op: 'codes.update', input: editable(result.code) }] }),
   'codes.delete': (input, result) => ({

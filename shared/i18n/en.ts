@@ -232,6 +232,8 @@ export const en = {
       'documents.setMemo': 'edit a document memo',
       'codes.split': 'split a code',
       'codes.reparent': 'move a code',
+      'codebook.import': 'import a codebook',
+      'codebook.addStarter': 'add the starter codebook',
     },
   },
   actions: {

@@ -234,6 +234,8 @@ export const id: Catalog = {
       'documents.setMemo': 'menyunting memo dokumen',
       'codes.split': 'memecah kode',
       'codes.reparent': 'memindahkan kode',
+      'codebook.import': 'mengimpor buku kode',
+      'codebook.addStarter': 'menambah buku kode awal',
     },
   },
   actions: {

@@ -37,6 +37,11 @@ describe('undo and redo through the contract’s own operations', () => {
       return ['codings.update', { id: coding.id, codeId: code('No welfare protection').id, start: coding.start + 2, end: coding.end + 5, memo: 'check with the team' }];
     }],
     ['codes.reparent', async ({ code }) => ['codes.reparent', { ids: [code('Competition').id, code('Inclusivity').id], parentId: code('Strategies').id }]],
+    ['codebook.addStarter (adds new codes and updates existing ones)', async () => ['codebook.addStarter', { lang: 'id' }]],
+    ['codebook.import (a child of an existing code, and new guidance)', async () => [
+      'codebook.import',
+      { fileName: 'team.csv', content: 'path,color,description\nChallenges/Burnout,#123456,Exhaustion from long hours\nCompetition,#654321,Rivalry between drivers\n' },
+    ]],
     ['codes.split', async ({ code }) => ['codes.split', { id: code('Competition').id, name: 'Competition among drivers' }]],
     ['analysis.saveQueryAsCode', async () => ['analysis.saveQueryAsCode', { expression: '"Income uncertainty" OR Inclusivity', name: 'Precarity' }]],
   ];

@@ -7,6 +7,8 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { codebookToCsv, codebookToMarkdown, parseCodebookCsv, parseCodebookMarkdown, type CodebookEntry } from '../../../shared/codebook/codebookFiles';
+import type { CodebookImport } from '../../../shared/api/contract';
+import type { Code } from '../../../shared/model/types';
 import type { Project } from '../project';
 import { readStarterCodebook, type CodeEntry } from '../sample/sampleStudy';
 import { findOrCreateCode, getCode } from './codes';
@@ -14,9 +16,9 @@ import type { HandlersFor } from './types';
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;
 
-export function importEntries(project: Project, entries: readonly CodebookEntry[]): { created: number; updated: number } {
-  let created = 0;
-  let updated = 0;
+export function importEntries(project: Project, entries: readonly CodebookEntry[]): CodebookImport {
+  const createdIds: number[] = [];
+  const before = new Map<number, Code>();
   const update = project.stmt('UPDATE codes SET color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ? WHERE id = ?');
   for (const entry of entries) {
     const names = entry.path.split('/').map((n) => n.trim()).filter(Boolean);
@@ -26,15 +28,22 @@ export function importEntries(project: Project, entries: readonly CodebookEntry[
       const color = last && hexColour.test(entry.color) ? entry.color : undefined;
       const guidance = { description: entry.description, inclusion: entry.inclusion, exclusion: entry.exclusion, example: entry.example, atypical: entry.atypical };
       const code = findOrCreateCode(project, name.slice(0, 200), parentId, last ? { color, ...guidance } : {});
-      if (code.created) created++;
+      if (code.created) createdIds.push(code.id);
       else if (last) {
-        update.run(color ?? getCode(project, code.id).color, guidance.description, guidance.inclusion, guidance.exclusion, guidance.example, guidance.atypical, code.id);
-        updated++;
+        const current = getCode(project, code.id);
+        if (!before.has(code.id) && !createdIds.includes(code.id)) before.set(code.id, current);
+        update.run(color ?? current.color, guidance.description, guidance.inclusion, guidance.exclusion, guidance.example, guidance.atypical, code.id);
       }
       parentId = code.id;
     });
   }
-  return { created, updated };
+  return {
+    created: createdIds.length,
+    updated: before.size,
+    createdCodes: createdIds.map((codeId) => getCode(project, codeId)),
+    before: [...before.values()],
+    after: [...before.keys()].map((codeId) => getCode(project, codeId)),
+  };
 }
 
 export const codebookHandlers: HandlersFor<'codebook'> = {

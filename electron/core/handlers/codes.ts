@@ -252,6 +252,22 @@ export const codeHandlers: HandlersFor<'codes'> = {
     return null;
   },
 
+  'codes.deleteMany': ({ ids }, core) => {
+    const remove = core.requireProject().stmt('DELETE FROM codes WHERE id = ?');
+    for (const codeId of ids) remove.run(codeId);
+    return null;
+  },
+
+  'codes.setGuidance': ({ codes }, core) => {
+    const project = core.requireProject();
+    const update = project.stmt('UPDATE codes SET color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ? WHERE id = ?');
+    for (const c of codes) {
+      assertCodeExists(project, c.id);
+      update.run(c.color, c.description, c.inclusion, c.exclusion, c.example, c.atypical, c.id);
+    }
+    return null;
+  },
+
   'codes.reparent': ({ ids, parentId }, core) => {
     const project = core.requireProject();
     if (parentId !== null) assertCodeExists(project, parentId);

@@ -38,7 +38,7 @@ export const Codebook = memo(function Codebook() {
 
   const importCodebook = async (file: File | undefined) => {
     if (!file) return;
-    importFile.mutate({ fileName: file.name, content: await file.text() }, { onSuccess: (r) => notify('info', t('codebook.imported', r)), onError: fail });
+    importFile.mutate({ fileName: file.name, content: await file.text() }, { onSuccess: (r) => notify('info', t('codebook.imported', { created: r.created, updated: r.updated })), onError: fail });
     if (fileInput.current) fileInput.current.value = '';
   };
   const codes = useRead('codes.list', {});
@@ -191,7 +191,7 @@ export const Codebook = memo(function Codebook() {
         <button
           type="button"
           className="link"
-          onClick={() => addStarter.mutate({ lang: i18n.resolvedLanguage === 'id' ? 'id' : 'en' }, { onSuccess: (r) => notify('info', t('codebook.imported', r)), onError: fail })}
+          onClick={() => addStarter.mutate({ lang: i18n.resolvedLanguage === 'id' ? 'id' : 'en' }, { onSuccess: (r) => notify('info', t('codebook.imported', { created: r.created, updated: r.updated })), onError: fail })}
         >
           {t('codebook.starter')}
         </button>
