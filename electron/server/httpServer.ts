@@ -87,8 +87,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   };
 
   const send = (res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: http.OutgoingHttpHeaders = {}) => {
-    res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
-    res.end(body);
+    // One buffer with its length: a long transcript goes out in one piece, not in chunks.
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': bytes.length, 'Cache-Control': 'no-store', ...extra });
+    res.end(bytes);
   };
 
   const sendError = (res: http.ServerResponse, error: AppError) => {
