@@ -15,12 +15,20 @@ import { call } from '../core/dispatcher';
 import { codePath, findCode } from '../../shared/model/codeTree';
 import type { ImportOutcome } from '../../shared/model/types';
 import { findDocument, parsePosition } from './resolve';
+import { parseRule } from '../../shared/analysis/cooccurrence';
+import { toCsv } from '../../shared/csv/table';
 
 const resourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const language: Language = /^id/i.test(process.env.TEMATIK_LANG ?? process.env.LANG ?? '') ? 'id' : 'en';
 
 const core = new Core({ shell: 'cli', resourceDir, sampleDir: process.cwd() });
 const run = <K extends OpName>(op: K, input: unknown): Promise<OpResult<K>> => call(core, op, input);
+
+// Piped into `head`, the reader may close early: stop quietly rather than crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -351,16 +359,59 @@ async function listing(what: string): Promise<Record<string, unknown>[]> {
 program
   .command('cooccurrence')
   .argument('<project>')
-  .option('--json', 'print JSON: [{"a", "b", "count"}]')
-  .description('code pairs whose codings overlap by at least one character, with counts')
+  .option('--rule <rule>', 'overlap (default), near:N (within N characters), turn, document or case', 'overlap')
+  .option('--where <attribute=value>', 'only codings of cases with this attribute value (repeatable)', collect, [])
+  .option('--json', 'print JSON: [{"a", "b", "count", "c", "rule", "n1", "n2", "uneven"}]')
+  .option('--csv', 'print CSV with the same columns')
+  .description('code pairs that co-occur under a rule, with counts and the c-coefficient c = n12 / (n1 + n2 − n12)')
   .action(
-    withProject(async (options: { json?: boolean }) => {
-      const pairs = await run('analysis.cooccurrence', {});
-      if (options.json) json(pairs);
+    withProject(async (options: { rule: string; where: string[]; json?: boolean; csv?: boolean }) => {
+      const pairs = await run('analysis.cooccurrence', { rule: options.rule, where: parseWhere(options.where) });
+      const rows = pairs.map(({ a, b, count, c, rule, n1, n2, uneven }) => ({ a, b, count, c, rule, n1, n2, uneven }));
+      if (options.json) json(rows);
+      else if (options.csv) process.stdout.write(toCsv(rows));
       else {
-        out(`# ${catalogs[language].cooccurrence.rule}`);
-        for (const p of pairs) out(`${p.a}\t${p.b}\t${p.count}`);
+        out(`# ${ruleText(options.rule)}`);
+        for (const p of rows) out(`${p.a}\t${p.b}\t${p.count}\t${p.c}${p.uneven ? '\t(uneven)' : ''}`);
       }
+    }),
+  );
+
+program
+  .command('frequencies')
+  .argument('<project>')
+  .option('--by <attribute>', 'a crosstab of codes × the values of this case attribute (cases, codings, column %)')
+  .option('--where <attribute=value>', 'only codings of cases with this attribute value (repeatable)', collect, [])
+  .option('--json', 'print JSON: [{"code", "path", "codings", "documents", "cases"}], or with --by [{"code", "path", "value", "cases", "codings", "percent"}]')
+  .option('--csv', 'print CSV with the same columns')
+  .description('how often each code occurs: codings, documents and cases')
+  .action(
+    withProject(async (options: { by?: string; where: string[]; json?: boolean; csv?: boolean }) => {
+      const table = await run('analysis.frequencies', { by: options.by, where: parseWhere(options.where) });
+      const rows = table.crosstab
+        ? table.crosstab.cells.map(({ code, path: codePath, value, cases, codings, percent }) => ({ code, path: codePath, value, cases, codings, percent }))
+        : table.codes.map(({ code, path: codePath, codings, documents, cases }) => ({ code, path: codePath, codings, documents, cases }));
+      printRows(rows, options);
+    }),
+  );
+
+program
+  .command('matrix')
+  .argument('<project>')
+  .option('--rows <rows>', 'what the rows are: codes', 'codes')
+  .requiredOption('--cols <cols>', '"cases", or a case attribute whose values become the columns')
+  .option('--binary', '1 where the code occurs, 0 where it does not, instead of codings')
+  .option('--where <attribute=value>', 'only codings of cases with this attribute value (repeatable)', collect, [])
+  .option('--json', 'print JSON: {"columns": [...], "rows": [{"code", "path", "values": [...]}]}')
+  .option('--csv', 'print CSV: code, path, then one column per case or value')
+  .description('codings per code and case (or attribute value)')
+  .action(
+    withProject(async (options: { rows: string; cols: string; binary?: boolean; where: string[]; json?: boolean; csv?: boolean }) => {
+      if (options.rows !== 'codes') throw new AppError('validation', { op: 'matrix', detail: '--rows takes codes' });
+      const matrix = await run('analysis.matrix', { cols: options.cols, binary: options.binary, where: parseWhere(options.where) });
+      if (options.json) return void json({ columns: matrix.columns, rows: matrix.rows.map(({ code, path: codePath, values }) => ({ code, path: codePath, values })) });
+      const rows = matrix.rows.map((r) => ({ code: r.code, path: r.path, ...Object.fromEntries(matrix.columns.map((c, i) => [c, r.values[i]!])) }));
+      printRows(rows, options, ['code', 'path', ...matrix.columns]);
     }),
   );
 
@@ -421,6 +472,37 @@ program
       out(info.currentCoder ?? '');
     }),
   );
+
+/** Rows as JSON, CSV, or tab-separated lines under a header. */
+function printRows(rows: Record<string, string | number | boolean>[], options: { json?: boolean; csv?: boolean }, fields: string[] = Object.keys(rows[0] ?? {})): void {
+  if (options.json) json(rows);
+  else if (options.csv) process.stdout.write(toCsv(rows, {}, fields));
+  else {
+    out(fields.join('\t'));
+    for (const row of rows) out(fields.map((f) => String(row[f] ?? '')).join('\t'));
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--where generation=Gen Z` flags as one attribute filter. */
+function parseWhere(pairs: readonly string[]): Record<string, string> {
+  const where: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new AppError('validation', { op: '--where', detail: `“${pair}” is not ATTRIBUTE=VALUE` });
+    where[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return where;
+}
+
+function ruleText(rule: string): string {
+  const parsed = parseRule(rule);
+  if (!parsed) throw new AppError('validation', { op: '--rule', detail: `“${rule}” is not overlap, near:N, turn, document or case` });
+  return interpolate(catalogs[language].cooccurrence.rules[parsed.kind], { distance: parsed.kind === 'near' ? parsed.distance : 0 });
+}
 
 /** Write to a temporary file and rename, so a reader never sees half a file. */
 function writeAtomically(file: string, content: string): void {

@@ -8,6 +8,7 @@
  * Adding an operation = one entry here + one handler in electron/core/handlers.
  */
 import { z } from 'zod';
+import { parseRule } from '../analysis/cooccurrence';
 import type {
   AppInfo,
   Case,
@@ -77,6 +78,17 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
 const longText = z.string().max(20_000);
 const empty = z.strictObject({});
 const upload = z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() });
+/** A co-occurrence rule as the CLI writes it: overlap, near:N, turn, document or case. */
+const rule = z.string().refine((text) => parseRule(text) !== null, { message: 'rule must be overlap, near:N, turn, document or case' });
+
+/** Which codings an analysis looks at (see shared/analysis/subset.ts). */
+const subset = {
+  where: z.record(z.string().min(1), z.string()).optional(),
+  documentIds: z.array(id).optional(),
+  coder: z.string().min(1).optional(),
+  codeIds: z.array(id).optional(),
+};
+
 const guidanceRecord = z.strictObject({
   id,
   color,
@@ -86,6 +98,21 @@ const guidanceRecord = z.strictObject({
   example: longText,
   atypical: longText,
 });
+
+export interface FrequencyTable {
+  /** Every code of the codebook, in tree order, zeros included. */
+  codes: { codeId: number; code: string; path: string; codings: number; documents: number; cases: number }[];
+  crosstab?: {
+    attribute: string;
+    values: { value: string; cases: number }[];
+    cells: { codeId: number; code: string; path: string; value: string; cases: number; codings: number; percent: number }[];
+  };
+}
+
+export interface CodeMatrix {
+  columns: string[];
+  rows: { codeId: number; code: string; path: string; values: number[] }[];
+}
 
 /** What a codebook import did, with what undo and redo need. */
 export interface CodebookImport {
@@ -298,7 +325,14 @@ export const contract = {
   ),
   'analysis.query': read<Passage[]>()(z.strictObject({ expression: z.string().max(5000) }), ['codings', 'codes', 'documents']),
   'analysis.saveQueryAsCode': write<{ code: Code; codings: number; created: Coding[] }>()(z.strictObject({ expression: z.string().max(5000), name }), ['codes', 'codings', 'documents']),
-  'analysis.cooccurrence': read<CooccurrencePair[]>()(empty, ['codings', 'codes']),
+  /** Codings, documents and cases per code; with `by`, a crosstab of codes × values of that case attribute. */
+  'analysis.frequencies': read<FrequencyTable>()(z.strictObject({ by: z.string().min(1).optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
+  /** Codings per code and case (`cols: "cases"`) or per value of a case attribute; `binary` gives 0/1 presence. */
+  'analysis.matrix': read<CodeMatrix>()(
+    z.strictObject({ cols: z.string().min(1), binary: z.boolean().optional(), ...subset }),
+    ['codings', 'codes', 'cases', 'speakers', 'documents'],
+  ),
+  'analysis.cooccurrence': read<CooccurrencePair[]>()(z.strictObject({ rule: rule.optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
 
   'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),
 } as const;

@@ -211,6 +211,13 @@ export const en = {
     codeA: 'Code',
     codeB: 'Code',
     count: 'Count',
+    rules: {
+      overlap: 'Rule: two codes co-occur once for every pair of their codings in the same document whose ranges share at least one character.',
+      near: 'Rule: two codes co-occur once for every pair of their codings in the same document at most {{distance}} characters apart (overlapping counts as 0).',
+      turn: 'Rule: two codes co-occur once for every speaker turn in which both are coded.',
+      document: 'Rule: two codes co-occur once for every document in which both are coded.',
+      case: 'Rule: two codes co-occur once for every case (participant) whose passages carry both.',
+    },
   },
   history: {
     undo: 'Undo',

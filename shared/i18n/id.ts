@@ -213,6 +213,13 @@ export const id: Catalog = {
     codeA: 'Kode',
     codeB: 'Kode',
     count: 'Jumlah',
+    rules: {
+      overlap: 'Aturan: dua kode berko-okurensi satu kali untuk setiap pasangan pengodean dalam dokumen yang sama yang rentangnya berbagi sedikitnya satu karakter.',
+      near: 'Aturan: dua kode berko-okurensi satu kali untuk setiap pasangan pengodean dalam dokumen yang sama yang berjarak paling jauh {{distance}} karakter (tumpang tindih dihitung 0).',
+      turn: 'Aturan: dua kode berko-okurensi satu kali untuk setiap giliran bicara yang memuat keduanya.',
+      document: 'Aturan: dua kode berko-okurensi satu kali untuk setiap dokumen yang memuat keduanya.',
+      case: 'Aturan: dua kode berko-okurensi satu kali untuk setiap kasus (partisipan) yang bagiannya memuat keduanya.',
+    },
   },
   history: {
     undo: 'Urungkan',

@@ -1,21 +1,28 @@
 import { AppError } from '../api/errors';
 import type { Code } from './types';
 
-export interface CodeTreeRow {
-  code: Code;
+export interface TreeCode {
+  id: number;
+  name: string;
+  parentId: number | null;
+  position: number;
+}
+
+export interface CodeTreeRow<T extends TreeCode = Code> {
+  code: T;
   depth: number;
 }
 
 /** The codebook in display order: each code followed by its sub-codes, siblings by position then name. */
-export function flattenCodeTree(codes: readonly Code[]): CodeTreeRow[] {
-  const children = new Map<number | null, Code[]>();
+export function flattenCodeTree<T extends TreeCode>(codes: readonly T[]): CodeTreeRow<T>[] {
+  const children = new Map<number | null, T[]>();
   for (const code of codes) {
     const list = children.get(code.parentId) ?? [];
     list.push(code);
     children.set(code.parentId, list);
   }
   for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
-  const rows: CodeTreeRow[] = [];
+  const rows: CodeTreeRow<T>[] = [];
   const visit = (parentId: number | null, depth: number) => {
     for (const code of children.get(parentId) ?? []) {
       rows.push({ code, depth });
@@ -24,6 +31,22 @@ export function flattenCodeTree(codes: readonly Code[]): CodeTreeRow[] {
   };
   visit(null, 0);
   return rows;
+}
+
+/** Every code's path ("Challenges/Income uncertainty"), by id, in one pass. */
+export function codePaths(codes: readonly Omit<TreeCode, 'position'>[]): Map<number, string> {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const paths = new Map<number, string>();
+  const pathOf = (id: number): string => {
+    const known = paths.get(id);
+    if (known !== undefined) return known;
+    const code = byId.get(id)!;
+    const value = code.parentId === null ? code.name : `${pathOf(code.parentId)}/${code.name}`;
+    paths.set(id, value);
+    return value;
+  };
+  for (const code of codes) pathOf(code.id);
+  return paths;
 }
 
 /** Full path of a code, e.g. "Challenges/Income uncertainty". */

@@ -81,9 +81,23 @@ export interface Case {
 }
 
 export interface CooccurrencePair {
+  /** Code names, the pair in alphabetical order. */
   a: string;
   b: string;
   count: number;
+  aPath: string;
+  bPath: string;
+  aId: number;
+  bId: number;
+  /** Codings (coding rules) or units (unit rules) of each code. */
+  n1: number;
+  n2: number;
+  /** c = n12 / (n1 + n2 − n12). */
+  c: number;
+  /** One code is more than five times as frequent as the other: c says little. */
+  uneven: boolean;
+  /** "overlap", "near:N", "turn", "document" or "case". */
+  rule: string;
 }
 
 export interface ProjectInfo {

@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../fixtures/import-corpus/corpus';
-import { repoRoot } from '../helpers/tempProject';
+import { tematik as runCli } from '../helpers/cli';
 
-const bin = path.join(repoRoot, 'bin', 'tematik.mjs');
 let dir: string;
 
-function tematik(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TEMATIK_LANG: 'en' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const tematik = (...args: string[]) => runCli(dir, ...args);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-cli-import-'));

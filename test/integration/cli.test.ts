@@ -1,23 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, tempDir, writeFile } from '../helpers/tempProject';
-
-const bin = path.join(repoRoot, 'bin', 'tematik.mjs');
-
-function tematik(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, TEMATIK_LANG: 'en' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function ok(cwd: string, ...args: string[]): string {
-  const result = tematik(cwd, ...args);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
+import { ok, tematik } from '../helpers/cli';
+import { tempDir, writeFile } from '../helpers/tempProject';
 
 // Each test spawns the CLI a dozen times; allow for a loaded CI machine.
 describe('the tematik CLI', { timeout: 120_000 }, () => {

@@ -1,16 +1,20 @@
-import { countOverlapCooccurrence, type CodedSpan } from '../../../shared/analysis/cooccurrence';
+import { cooccurrence, parseRule, ruleName } from '../../../shared/analysis/cooccurrence';
+import { filterFacts } from '../../../shared/analysis/subset';
+import { loadFacts } from '../analysis/facts';
 import { codeNames, evaluateCodeQuery, parseCodeQuery, usesTurns } from '../../../shared/analysis/codeQuery';
 import type { Range } from '../../../shared/analysis/ranges';
-import { findCode } from '../../../shared/model/codeTree';
+import { codePaths, findCode } from '../../../shared/model/codeTree';
 import type { Code, CooccurrencePair, Passage } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import type { Project } from '../project';
 import { createCode, getCode } from './codes';
 import { createCodings } from './codings';
 import { retrievePassages } from './retrieve';
+import { tableHandlers } from './tables';
 import type { HandlersFor } from './types';
 
 export const analysisHandlers: HandlersFor<'analysis'> = {
+  ...tableHandlers,
   'analysis.retrieve': (filter, core) => retrievePassages(core.requireProject(), filter),
 
   'analysis.query': ({ expression }, core) => runQuery(core.requireProject(), expression),
@@ -24,22 +28,22 @@ export const analysisHandlers: HandlersFor<'analysis'> = {
     return { code: getCode(project, code.id), codings: created.length, created };
   },
 
-  'analysis.cooccurrence': (_input, core) => {
-    const project = core.requireProject();
-    const spans = project
-      .stmt('SELECT document_id AS documentId, code_id AS codeId, start, "end" AS "end" FROM codings')
-      .all() as CodedSpan[];
-    const names = new Map(
-      (project.stmt('SELECT id, name FROM codes').all() as { id: number; name: string }[]).map((c) => [c.id, c.name]),
-    );
-    return countOverlapCooccurrence(spans)
-      .map(({ a, b, count }): CooccurrencePair => {
-        const [first, second] = [names.get(a)!, names.get(b)!].sort((x, y) => x.localeCompare(y));
-        return { a: first!, b: second!, count };
+  'analysis.cooccurrence': ({ rule, ...subset }, core) => {
+    const chosen = parseRule(rule ?? 'overlap')!;
+    const data = loadFacts(core.requireProject());
+    const paths = codePaths(data.codes);
+    const names = new Map(data.codes.map((c) => [c.id, c.name]));
+    return cooccurrence(filterFacts(data.facts, subset, data.attributes, data.codes), chosen)
+      .map((pair): CooccurrencePair => {
+        const swap = names.get(pair.a)!.localeCompare(names.get(pair.b)!) > 0;
+        const [aId, bId, n1, n2] = swap ? [pair.b, pair.a, pair.n2, pair.n1] : [pair.a, pair.b, pair.n1, pair.n2];
+        return { a: names.get(aId)!, b: names.get(bId)!, count: pair.count, c: round(pair.c), rule: ruleName(chosen), n1, n2, uneven: pair.uneven, aPath: paths.get(aId)!, bPath: paths.get(bId)!, aId, bId };
       })
       .sort((x, y) => y.count - x.count || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
   },
 };
+
+export const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 function runQuery(project: Project, expression: string): Passage[] {
   const tree = parseCodeQuery(expression);

@@ -1,0 +1,102 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { cooccurrence, parseRule, ruleName, type CodingFact } from '../../shared/analysis/cooccurrence';
+import { branchIds, filterFacts } from '../../shared/analysis/subset';
+import { toCsv } from '../../shared/csv/table';
+
+let nextId = 1;
+const fact = (codeId: number, start: number, end: number, more: Partial<CodingFact> = {}): CodingFact => ({
+  id: nextId++,
+  documentId: 1,
+  codeId,
+  start,
+  end,
+  coder: 'Ana',
+  turnId: null,
+  caseIds: [],
+  ...more,
+});
+const table = (facts: CodingFact[], rule: string) =>
+  Object.fromEntries(cooccurrence(facts, parseRule(rule)!).map((p) => [`${p.a}-${p.b}`, { count: p.count, n1: p.n1, n2: p.n2, c: Math.round(p.c * 1000) / 1000, uneven: p.uneven }]));
+
+describe('co-occurrence rules and measures', () => {
+  // Document 1: turns 10 (0–100) and 11 (100–200); document 2: turn 20. Cases: 7 speaks in 1, 8 in 2.
+  const facts = [
+    fact(1, 0, 20, { turnId: 10, caseIds: [7] }),
+    fact(2, 10, 30, { turnId: 10, caseIds: [7] }),
+    fact(2, 60, 70, { turnId: 10, caseIds: [7] }),
+    fact(3, 150, 160, { turnId: 11, caseIds: [7] }),
+    fact(1, 0, 10, { documentId: 2, turnId: 20, caseIds: [8] }),
+    fact(3, 50, 60, { documentId: 2, turnId: 20, caseIds: [8] }),
+  ];
+
+  it('overlap counts pairs of overlapping codings, with c over codings', () => {
+    expect(table(facts, 'overlap')).toEqual({ '1-2': { count: 1, n1: 2, n2: 2, c: 0.333, uneven: false } });
+  });
+  it('near:N counts pairs within N characters (a touching or overlapping pair is 0 apart)', () => {
+    expect(Object.keys(table(facts, 'near:29'))).toEqual(['1-2']);
+    expect(table(facts, 'near:39')['1-2']!.count).toBe(1);
+    expect(table(facts, 'near:40')['1-2']!.count).toBe(2);
+    expect(table(facts, 'near:40')['1-3']!.count).toBe(1);
+    expect(table(facts, 'near:80')['2-3']!.count).toBe(1);
+  });
+  it('turn, document and case count the units holding both codes, and c is their Jaccard index', () => {
+    expect(table(facts, 'turn')).toEqual({ '1-2': { count: 1, n1: 2, n2: 1, c: 0.5, uneven: false }, '1-3': { count: 1, n1: 2, n2: 2, c: 0.333, uneven: false } });
+    expect(table(facts, 'document')).toEqual({
+      '1-2': { count: 1, n1: 2, n2: 1, c: 0.5, uneven: false },
+      '1-3': { count: 2, n1: 2, n2: 2, c: 1, uneven: false },
+      '2-3': { count: 1, n1: 1, n2: 2, c: 0.5, uneven: false },
+    });
+    expect(table(facts, 'case')).toEqual(table(facts, 'document'));
+  });
+  it('flags pairs whose frequencies differ more than five times', () => {
+    const many = [fact(1, 0, 100), ...Array.from({ length: 6 }, (_, i) => fact(2, i * 10, i * 10 + 5))];
+    expect(table(many, 'overlap')['1-2']).toEqual({ count: 6, n1: 1, n2: 6, c: 6, uneven: true });
+    expect(table(many.slice(0, 6), 'overlap')['1-2']!.uneven).toBe(false);
+  });
+  it('reads and names rules', () => {
+    expect(parseRule('near:50')).toEqual({ kind: 'near', distance: 50 });
+    expect(ruleName(parseRule('near:50')!)).toBe('near:50');
+    expect(parseRule('near')).toBeNull();
+    expect(parseRule('sentence')).toBeNull();
+  });
+});
+
+describe('subsets', () => {
+  const attributes = new Map([
+    [7, { generation: 'Gen Z', platform: 'Grab' }],
+    [8, { generation: 'Millennial', platform: 'Grab' }],
+  ]);
+  const codes = [
+    { id: 1, parentId: null },
+    { id: 2, parentId: 1 },
+    { id: 3, parentId: 2 },
+    { id: 4, parentId: null },
+  ];
+  const facts = [fact(2, 0, 5, { caseIds: [7] }), fact(3, 0, 5, { caseIds: [8], coder: 'Budi' }), fact(4, 0, 5, { caseIds: [7, 8], documentId: 2 })];
+  it('keeps codings by attribute, document, coder and code branch', () => {
+    expect(filterFacts(facts, { where: { generation: 'Gen Z' } }, attributes, codes).map((f) => f.codeId)).toEqual([2, 4]);
+    expect(filterFacts(facts, { where: { generation: 'Gen Z', platform: 'Gojek' } }, attributes, codes)).toEqual([]);
+    expect(filterFacts(facts, { documentIds: [2] }, attributes, codes).map((f) => f.codeId)).toEqual([4]);
+    expect(filterFacts(facts, { coder: 'Budi' }, attributes, codes).map((f) => f.codeId)).toEqual([3]);
+    expect(filterFacts(facts, { codeIds: [2] }, attributes, codes).map((f) => f.codeId)).toEqual([2, 3]);
+    expect([...branchIds([1], codes)].sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describe('CSV tables', () => {
+  const rows = [{ code: 'Stigma, "ojek"', quote: 'line one\nline two', c: 0.25, uneven: true }];
+  it('round-trips commas, quotes and line breaks', () => {
+    const parsed = Papa.parse<string[]>(toCsv(rows).trim(), { delimiter: ',' }).data;
+    expect(parsed).toEqual([
+      ['code', 'quote', 'c', 'uneven'],
+      ['Stigma, "ojek"', 'line one\nline two', '0.25', '1'],
+    ]);
+  });
+  it('writes a BOM, semicolons and decimal commas for Excel, never a decimal comma beside comma delimiters', () => {
+    const excel = toCsv(rows, { bom: true, delimiter: ';', decimalComma: true });
+    expect(excel.startsWith('\ufeffcode;quote;c;uneven\r\n')).toBe(true);
+    expect(excel).toContain(';0,25;1');
+    expect(toCsv(rows, { decimalComma: true })).toContain(',0.25,1');
+  });
+});
