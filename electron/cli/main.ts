@@ -416,6 +416,36 @@ program
   );
 
 program
+  .command('words')
+  .argument('<project>')
+  .option('--lang <lang>', 'stem and drop stop words as id or en; by default each document’s language is guessed')
+  .option('--code <code>', 'count only the passages of this code (name or path)')
+  .option('--top <n>', 'only the N most frequent', '50')
+  .option('--with-interviewer', 'count interviewer turns too')
+  .option('--where <attribute=value>', 'only documents or codings of cases with this attribute value (repeatable)', collect, [])
+  .option('--json', 'print JSON: [{"word", "stem", "count", "documents", "forms": [{"form", "count"}]}]')
+  .option('--csv', 'print CSV: word, stem, count, documents, forms')
+  .description('word frequencies by stem, without stop words (Bahasa Indonesia and English)')
+  .action(
+    withProject(async (options: { lang?: string; code?: string; top: string; withInterviewer?: boolean; where: string[]; json?: boolean; csv?: boolean }) => {
+      const codeId = options.code ? findCode(await run('codes.list', {}), options.code).id : undefined;
+      const words = await run('analysis.words', {
+        lang: options.lang,
+        codeId,
+        top: parsePosition('--top', options.top),
+        includeInterviewer: options.withInterviewer === true,
+        where: parseWhere(options.where),
+      });
+      if (options.json) return void json(words);
+      printRows(
+        words.map((w) => ({ word: w.word, stem: w.stem, count: w.count, documents: w.documents, forms: w.forms.map((f) => `${f.form} (${f.count})`).join('; ') })),
+        options,
+        ['word', 'stem', 'count', 'documents', 'forms'],
+      );
+    }),
+  );
+
+program
   .command('search')
   .argument('<project>')
   .argument('<terms...>', 'words to find; every word must occur in a document, in any inflected form')

@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import { parseRule } from '../analysis/cooccurrence';
+import type { WordCount } from '../analysis/wordCounts';
+import type { StopwordChanges } from '../text/stopwords';
 import type {
   AppInfo,
   Case,
@@ -332,6 +334,20 @@ export const contract = {
     z.strictObject({ cols: z.string().min(1), binary: z.boolean().optional(), ...subset }),
     ['codings', 'codes', 'cases', 'speakers', 'documents'],
   ),
+  /** Words by stem, most frequent first: whole documents (interviewer turns left out unless asked) or one code's passages. */
+  'analysis.words': read<WordCount[]>()(
+    z.strictObject({
+      lang: z.enum(['id', 'en']).optional(),
+      codeId: id.optional(),
+      includeInterviewer: z.boolean().optional(),
+      top: z.number().int().positive().max(100_000).optional(),
+      ...subset,
+    }),
+    ['codings', 'documents', 'cases', 'speakers', 'app'],
+  ),
+  /** The researcher's changes to the stop-word lists of this project. */
+  'analysis.stopwords': read<StopwordChanges>()(empty, ['app']),
+  'analysis.setStopwords': write<StopwordChanges>()(z.strictObject({ added: z.array(z.string().trim().min(1).max(100)).max(5000), removed: z.array(z.string().trim().min(1).max(100)).max(5000) }), ['app']),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(z.strictObject({ rule: rule.optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
 
   'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),

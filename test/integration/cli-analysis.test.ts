@@ -90,6 +90,8 @@ describe('analysis from the command line', { timeout: 120_000 }, () => {
     await expect(run('frequencies', 's.tematik', '--by', 'generation', '--csv')).toMatchFileSnapshot(expected('frequencies-by-generation.csv'));
     await expect(run('matrix', 's.tematik', '--cols', 'cases', '--binary', '--csv')).toMatchFileSnapshot(expected('matrix-cases-binary.csv'));
     await expect(run('matrix', 's.tematik', '--cols', 'platform', '--json')).toMatchFileSnapshot(expected('matrix-platform.json'));
+    await expect(run('words', 's.tematik', '--top', '25', '--csv')).toMatchFileSnapshot(expected('words-top25.csv'));
+    await expect(run('words', 's.tematik', '--code', 'Income uncertainty', '--lang', 'id', '--top', '10', '--json')).toMatchFileSnapshot(expected('words-income-uncertainty.json'));
   });
 
   it('refuses an unknown rule or a malformed filter, naming it', () => {

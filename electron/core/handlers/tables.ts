@@ -1,13 +1,22 @@
-/** Frequency tables and code matrices over the project's codings (see shared/analysis/frequencies.ts). */
+/** Frequency tables, code matrices and word frequencies (see shared/analysis/frequencies.ts and wordCounts.ts). */
 import { codeFrequencies, codeMatrix, crosstab } from '../../../shared/analysis/frequencies';
 import { filterFacts } from '../../../shared/analysis/subset';
 import { codePaths, flattenCodeTree } from '../../../shared/model/codeTree';
 import { loadFacts } from '../analysis/facts';
+import { stopwordChanges, wordFrequencies } from '../analysis/words';
 import type { HandlersFor } from './types';
 
-type TableOps = 'analysis.frequencies' | 'analysis.matrix';
+type TableOps = 'analysis.frequencies' | 'analysis.matrix' | 'analysis.words' | 'analysis.stopwords' | 'analysis.setStopwords';
 
 export const tableHandlers: Pick<HandlersFor<'analysis'>, TableOps> = {
+  'analysis.words': (query, core) => wordFrequencies(core.requireProject(), query),
+  'analysis.stopwords': (_input, core) => stopwordChanges(core.requireProject()),
+  'analysis.setStopwords': ({ added, removed }, core) => {
+    const changes = { added: [...new Set(added.map((w) => w.toLocaleLowerCase()))], removed: [...new Set(removed.map((w) => w.toLocaleLowerCase()))] };
+    core.requireProject().setMeta('stopwords', JSON.stringify(changes));
+    return changes;
+  },
+
   'analysis.frequencies': ({ by, ...subset }, core) => {
     const data = loadFacts(core.requireProject());
     const facts = filterFacts(data.facts, subset, data.attributes, data.codes);
