@@ -369,7 +369,7 @@ program
       const pairs = await run('analysis.cooccurrence', { rule: options.rule, where: parseWhere(options.where) });
       const rows = pairs.map(({ a, b, count, c, rule, n1, n2, uneven }) => ({ a, b, count, c, rule, n1, n2, uneven }));
       if (options.json) json(rows);
-      else if (options.csv) process.stdout.write(toCsv(rows));
+      else if (options.csv) out(toCsv(rows));
       else {
         out(`# ${ruleText(options.rule)}`);
         for (const p of rows) out(`${p.a}\t${p.b}\t${p.count}\t${p.c}${p.uneven ? '\t(uneven)' : ''}`);
@@ -480,14 +480,24 @@ exporter
   .command('csv')
   .argument('<project>')
   .requiredOption('--out <dir>', 'folder to write into (created if missing)')
-  .description('write codings.csv (document, code, start, end, text, coder, created_at, memo)')
+  .option('--excel', 'for Excel: UTF-8 with a byte-order mark, ";" between fields and decimal commas')
+  .option('--delimiter <char>', 'field delimiter: "," or ";"')
+  .option('--rule <rule>', 'co-occurrence rule of cooccurrence.csv: overlap, near:N, turn, document or case', 'overlap')
+  .description(
+    'write the mixed-methods dataset: codings.csv (document, code, start, end, text, coder, created_at, memo, speaker, timestamp), codings-with-cases.csv (plus case, code path and every case attribute), cases.csv, code-frequencies.csv, code-case-counts.csv, code-case-presence.csv, code-by-ATTRIBUTE.csv, cooccurrence.csv, words.csv, codebook.csv',
+  )
   .action(
-    withProject(async (options: { out: string }) => {
-      const { csv } = await run('export.codingsCsv', {});
+    withProject(async (options: { out: string; excel?: boolean; delimiter?: string; rule: string }) => {
+      if (options.delimiter !== undefined && options.delimiter !== ',' && options.delimiter !== ';') {
+        throw new AppError('validation', { op: '--delimiter', detail: 'use "," or ";"' });
+      }
       fs.mkdirSync(options.out, { recursive: true });
-      const file = path.join(options.out, 'codings.csv');
-      writeAtomically(file, csv);
-      out(`Wrote ${file}`);
+      for (const name of await run('export.datasetFiles', {})) {
+        const { content } = await run('export.datasetFile', { name, excel: options.excel === true, delimiter: options.delimiter, rule: options.rule });
+        const file = path.join(options.out, name);
+        writeAtomically(file, content);
+        out(`Wrote ${file}`);
+      }
     }),
   );
 
@@ -506,7 +516,7 @@ program
 /** Rows as JSON, CSV, or tab-separated lines under a header. */
 function printRows(rows: Record<string, string | number | boolean>[], options: { json?: boolean; csv?: boolean }, fields: string[] = Object.keys(rows[0] ?? {})): void {
   if (options.json) json(rows);
-  else if (options.csv) process.stdout.write(toCsv(rows, {}, fields));
+  else if (options.csv) out(toCsv(rows, {}, fields));
   else {
     out(fields.join('\t'));
     for (const row of rows) out(fields.map((f) => String(row[f] ?? '')).join('\t'));

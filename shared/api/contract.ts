@@ -350,6 +350,12 @@ export const contract = {
   'analysis.setStopwords': write<StopwordChanges>()(z.strictObject({ added: z.array(z.string().trim().min(1).max(100)).max(5000), removed: z.array(z.string().trim().min(1).max(100)).max(5000) }), ['app']),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(z.strictObject({ rule: rule.optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
 
+  /** The files of the mixed-methods dataset, to be fetched one by one with `export.datasetFile`. */
+  'export.datasetFiles': read<string[]>()(empty, ['codes', 'cases']),
+  'export.datasetFile': read<{ name: string; content: string }>()(
+    z.strictObject({ name: z.string().min(1).max(200), excel: z.boolean().optional(), delimiter: z.enum([',', ';']).optional(), rule: rule.optional() }),
+    ['codings', 'codes', 'documents', 'cases', 'speakers', 'app'],
+  ),
   'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),
 } as const;
 

@@ -26,5 +26,5 @@ export function toCsv(rows: readonly Record<string, Cell>[], options: CsvOptions
     return value;
   };
   const body = Papa.unparse({ fields: [...fields], data: rows.map((row) => fields.map((f) => cell(row[f]))) }, { delimiter, newline: '\r\n' });
-  return `${options.bom ? '\ufeff' : ''}${body}\r\n`;
+  return `${options.bom ? '\ufeff' : ''}${body}`;
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, tematik } from '../helpers/cli';
 
@@ -92,6 +93,34 @@ describe('analysis from the command line', { timeout: 120_000 }, () => {
     await expect(run('matrix', 's.tematik', '--cols', 'platform', '--json')).toMatchFileSnapshot(expected('matrix-platform.json'));
     await expect(run('words', 's.tematik', '--top', '25', '--csv')).toMatchFileSnapshot(expected('words-top25.csv'));
     await expect(run('words', 's.tematik', '--code', 'Income uncertainty', '--lang', 'id', '--top', '10', '--json')).toMatchFileSnapshot(expected('words-income-uncertainty.json'));
+  });
+
+  it('exports the mixed-methods dataset, also for Excel, with tables that agree with each other', () => {
+    const written = run('export', 'csv', 's.tematik', '--out', 'plain');
+    expect(written).toContain('codings-with-cases.csv');
+    const read = (folder: string, name: string, delimiter = ',') => {
+      const raw = fs.readFileSync(path.join(dir, folder, name), 'utf8');
+      return { raw, table: Papa.parse<Record<string, string>>(raw.replace(/^\ufeff/, ''), { header: true, delimiter, skipEmptyLines: true }) };
+    };
+    const full = read('plain', 'codings-with-cases.csv').table;
+    expect(full.data).toHaveLength(codings.length);
+    expect(full.meta.fields).toEqual(expect.arrayContaining(['case', 'code_path', 'generation', 'platform']));
+    expect(full.data.map((r) => r.text)).toEqual((JSON.parse(run('list', 's.tematik', 'codings', '--json')) as { text: string }[]).map((c) => c.text));
+    // Presence in the code × case table agrees with the case counts of the frequency table.
+    const presence = read('plain', 'code-case-presence.csv').table.data;
+    const frequencies = read('plain', 'code-frequencies.csv').table.data;
+    for (const row of frequencies) {
+      const cells = presence.find((p) => p.path === row.path)!;
+      const present = Object.entries(cells).filter(([k, v]) => k !== 'code' && k !== 'path' && v === '1').length;
+      expect(present).toBe(Number(row.cases));
+    }
+
+    run('export', 'csv', 's.tematik', '--out', 'excel', '--excel');
+    const excel = read('excel', 'code-by-generation.csv', ';');
+    expect(excel.raw.startsWith('\ufeffcode;path;Gen Z (cases);Gen Z (%)')).toBe(true);
+    expect(excel.raw).toMatch(/;66,7[;\r]/);
+    expect(read('excel', 'codings.csv', ';').table.data).toHaveLength(codings.length);
+    expect(tematik(dir, 'export', 'csv', 's.tematik', '--out', 'x', '--delimiter', '|')).toMatchObject({ code: 1, stderr: expect.stringContaining('use "," or ";"') });
   });
 
   it('refuses an unknown rule or a malformed filter, naming it', () => {

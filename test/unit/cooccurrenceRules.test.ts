@@ -96,6 +96,7 @@ describe('CSV tables', () => {
   it('writes a BOM, semicolons and decimal commas for Excel, never a decimal comma beside comma delimiters', () => {
     const excel = toCsv(rows, { bom: true, delimiter: ';', decimalComma: true });
     expect(excel.startsWith('\ufeffcode;quote;c;uneven\r\n')).toBe(true);
+    expect(excel.endsWith('\r\n')).toBe(false);
     expect(excel).toContain(';0,25;1');
     expect(toCsv(rows, { decimalComma: true })).toContain(',0.25,1');
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../shared/analysis/wordCounts';
-import { guessLanguage, stopwordSet } from '../../shared/text/stopwords';
+import { guessLanguage, stopwordSet, type StopwordChanges } from '../../shared/text/stopwords';
 import { stem } from '../../electron/core/search/stemming';
 
-const none = { added: [], removed: [] };
+const none: StopwordChanges = { added: [], removed: [] };
 
 describe('word frequencies', () => {
   it('counts Indonesian affixed forms under one stem, shown as the most frequent form', () => {

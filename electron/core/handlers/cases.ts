@@ -4,7 +4,7 @@ import type { Project } from '../project';
 import { documentSummary } from './documents';
 import type { HandlersFor } from './types';
 
-function listCases(project: Project, onlyId?: number): Case[] {
+export function listCases(project: Project, onlyId?: number): Case[] {
   const cases = project
     .stmt('SELECT id, name FROM cases WHERE @id IS NULL OR id = @id ORDER BY name COLLATE NOCASE')
     .all({ id: onlyId ?? null }) as { id: number; name: string }[];

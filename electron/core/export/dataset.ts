@@ -1,0 +1,152 @@
+/**
+ * The mixed-methods dataset: every table a researcher takes into a
+ * spreadsheet or a statistics package, as CSV files written from the same
+ * computations the screens and the CLI use. With `excel`, files start with a
+ * byte-order mark and write decimal commas (with `;` as the delimiter, which
+ * Indonesian Excel expects).
+ */
+import Papa from 'papaparse';
+import { AppError } from '../../../shared/api/errors';
+import { toCsv, type CsvOptions } from '../../../shared/csv/table';
+import { codingsCsvColumns } from '../../../shared/csv/codingsCsv';
+import { codePaths } from '../../../shared/model/codeTree';
+import type { CodingRow } from '../../../shared/model/types';
+import { loadFacts } from '../analysis/facts';
+import { wordFrequencies } from '../analysis/words';
+import type { Core } from '../core';
+import type { OpName, OpParsedInput, OpResult } from '../../../shared/api/contract';
+import { listCases } from '../handlers/cases';
+import { codingRows } from '../handlers/codings';
+import { handlers } from '../handlers/index';
+import type { SyncHandler } from '../handlers/types';
+
+export interface DatasetOptions {
+  excel?: boolean;
+  delimiter?: ',' | ';';
+  /** The co-occurrence rule of cooccurrence.csv (default overlap). */
+  rule?: string;
+}
+
+export interface DatasetFile {
+  name: string;
+  content: string;
+}
+
+/** The dataset's files, each with how to build it; callers build them one at a time, which gives progress and cancel. */
+function datasetBuilders(core: Core, options: DatasetOptions): [string, () => string][] {
+  const project = core.requireProject();
+  // The same reads the screens and the CLI make, so every file agrees with them.
+  const read = <K extends OpName>(op: K, input: OpParsedInput<K>): OpResult<K> => (handlers[op] as SyncHandler<K>)(input, core);
+  const csv: CsvOptions = { delimiter: options.delimiter ?? (options.excel ? ';' : ','), bom: options.excel === true, decimalComma: options.excel === true };
+  const data = loadFacts(project);
+  const cases = listCases(project);
+  const attributeNames = [...new Set(cases.flatMap((c) => Object.keys(c.attributes)))].sort((a, b) => a.localeCompare(b));
+  const caseById = new Map(data.cases.map((c) => [c.id, cases.find((full) => full.name === c.name)!]));
+  const casesOfCoding = new Map(data.facts.map((f) => [f.id, f.caseIds.map((id) => caseById.get(id)!)]));
+  const paths = codePaths(data.codes);
+  const pathByName = new Map(data.codes.map((c) => [c.name, paths.get(c.id)!]));
+
+  const builders: [string, () => string][] = [
+    // The foundation's file, column for column; the cases and their attributes come in the next one.
+    ['codings.csv', () => toCsv(codingRows(project, {}).map(codingCells), csv, [...codingsCsvColumns])],
+    [
+      'codings-with-cases.csv',
+      () =>
+        toCsv(
+          codingRows(project, {}).map((r) => {
+            const owners = casesOfCoding.get(r.id) ?? [];
+            return {
+              ...codingCells(r),
+              case: owners.map((c) => c.name).join('; '),
+              code_path: pathByName.get(r.code) ?? r.code,
+              ...Object.fromEntries(attributeNames.map((a) => [a, [...new Set(owners.map((c) => c.attributes[a]).filter(Boolean))].join('; ')])),
+            };
+          }),
+          csv,
+          [...codingsCsvColumns, 'case', 'code_path', ...attributeNames],
+        ),
+    ],
+    ['cases.csv', () => toCsv(cases.map((c) => ({ case: c.name, documents: c.documents.join('; '), ...c.attributes })), csv, ['case', 'documents', ...attributeNames])],
+    ['code-frequencies.csv', () => toCsv(read('analysis.frequencies', {}).codes.map(({ code, path, codings, documents, cases: n }) => ({ code, path, codings, documents, cases: n })), csv)],
+    ...(['counts', 'presence'] as const).map((kind): [string, () => string] => [
+      `code-case-${kind}.csv`,
+      () => {
+        const matrix = read('analysis.matrix', { cols: 'cases', binary: kind === 'presence' });
+        return toCsv(
+          matrix.rows.map((r) => ({ code: r.code, path: r.path, ...Object.fromEntries(matrix.columns.map((c, i) => [c, r.values[i]!])) })),
+          csv,
+          ['code', 'path', ...matrix.columns],
+        );
+      },
+    ]),
+    ...attributeNames.map((attribute): [string, () => string] => [
+      `code-by-${fileSafe(attribute)}.csv`,
+      () => {
+        const table = read('analysis.frequencies', { by: attribute }).crosstab!;
+        const fields = ['code', 'path', ...table.values.flatMap((v) => [`${v.value} (cases)`, `${v.value} (%)`])];
+        const rows = read('analysis.frequencies', {}).codes.map((c) => {
+          const row: Record<string, string | number> = { code: c.code, path: c.path };
+          for (const v of table.values) {
+            const cell = table.cells.find((x) => x.codeId === c.codeId && x.value === v.value);
+            row[`${v.value} (cases)`] = cell?.cases ?? 0;
+            row[`${v.value} (%)`] = cell?.percent ?? 0;
+          }
+          return row;
+        });
+        return toCsv(rows, csv, fields);
+      },
+    ]),
+    [
+      'cooccurrence.csv',
+      () => toCsv(read('analysis.cooccurrence', { rule: options.rule }).map(({ a, b, count, c, rule, n1, n2, uneven }) => ({ a, b, count, c, rule, n1, n2, uneven })), csv, ['a', 'b', 'count', 'c', 'rule', 'n1', 'n2', 'uneven']),
+    ],
+    [
+      'words.csv',
+      () =>
+        toCsv(
+          wordFrequencies(project, { top: 1000 }).map((w) => ({ word: w.word, stem: w.stem, count: w.count, documents: w.documents, forms: w.forms.map((f) => `${f.form} (${f.count})`).join('; ') })),
+          csv,
+          ['word', 'stem', 'count', 'documents', 'forms'],
+        ),
+    ],
+    [
+      'codebook.csv',
+      () => {
+        const { content } = read('codebook.export', { format: 'csv' });
+        const parsed = Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: true });
+        return toCsv(parsed.data, csv, parsed.meta.fields ?? []);
+      },
+    ],
+  ];
+
+  return builders;
+}
+
+export function datasetFileNames(core: Core): string[] {
+  return datasetBuilders(core, {}).map(([name]) => name);
+}
+
+export function buildDatasetFile(core: Core, name: string, options: DatasetOptions): DatasetFile {
+  const builder = datasetBuilders(core, options).find(([candidate]) => candidate === name);
+  if (!builder) throw new AppError('not_found', { what: 'Export file', name });
+  return { name, content: builder[1]() };
+}
+
+function codingCells(r: CodingRow) {
+  return {
+    document: r.document,
+    code: r.code,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    coder: r.coder,
+    created_at: r.createdAt,
+    memo: r.memo ?? '',
+    speaker: r.speaker ?? '',
+    timestamp: r.timestamp ?? '',
+  };
+}
+
+function fileSafe(name: string): string {
+  return name.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'attribute';
+}
