@@ -160,3 +160,26 @@ export function cooccurrence(facts: readonly CodingFact[], rule: CooccurrenceRul
     };
   });
 }
+
+/** The codings of two codes that make up their co-occurrence under a rule: what a heatmap cell or network edge stands for. */
+export function pairCodings(facts: readonly CodingFact[], rule: CooccurrenceRule, aId: number, bId: number): CodingFact[] {
+  const both = facts.filter((f) => f.codeId === aId || f.codeId === bId);
+  const kept = new Set<CodingFact>();
+  if (rule.kind === 'overlap' || rule.kind === 'near') {
+    const gap = rule.kind === 'near' ? rule.distance : 0;
+    for (const list of groupBy(both, (f) => f.documentId).values()) {
+      for (const x of list) {
+        for (const y of list) {
+          if (x.codeId === y.codeId) continue;
+          const close = rule.kind === 'overlap' ? rangesOverlap(x, y) : Math.max(x.start, y.start) - Math.min(x.end, y.end) <= gap;
+          if (close) kept.add(x);
+        }
+      }
+    }
+  } else {
+    const codesByUnit = new Map<number, Set<number>>();
+    for (const f of both) for (const unit of unitsOf(f, rule.kind)) codesByUnit.set(unit, (codesByUnit.get(unit) ?? new Set()).add(f.codeId));
+    for (const f of both) if (unitsOf(f, rule.kind).some((unit) => codesByUnit.get(unit)!.size === 2)) kept.add(f);
+  }
+  return both.filter((f) => kept.has(f)).sort((x, y) => x.documentId - y.documentId || x.start - y.start);
+}

@@ -101,6 +101,16 @@ const guidanceRecord = z.strictObject({
   atypical: longText,
 });
 
+export interface RetrievedPair {
+  codingId: number;
+  code: string;
+  document: string;
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface FrequencyTable {
   /** Every code of the codebook, in tree order, zeros included. */
   codes: { codeId: number; code: string; path: string; codings: number; documents: number; cases: number }[];
@@ -348,6 +358,11 @@ export const contract = {
   /** The researcher's changes to the stop-word lists of this project. */
   'analysis.stopwords': read<StopwordChanges>()(empty, ['app']),
   'analysis.setStopwords': write<StopwordChanges>()(z.strictObject({ added: z.array(z.string().trim().min(1).max(100)).max(5000), removed: z.array(z.string().trim().min(1).max(100)).max(5000) }), ['app']),
+  /** The passages behind one co-occurring pair under a rule (a heatmap cell or network edge). */
+  'analysis.pairPassages': read<RetrievedPair[]>()(
+    z.strictObject({ aId: id, bId: id, rule: rule.optional(), ...subset }),
+    ['codings', 'codes', 'cases', 'speakers', 'documents'],
+  ),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(z.strictObject({ rule: rule.optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
 
   /** The files of the mixed-methods dataset, to be fetched one by one with `export.datasetFile`. */

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { cooccurrence, parseRule, ruleName, type CodingFact } from '../../shared/analysis/cooccurrence';
+import { cooccurrence, pairCodings, parseRule, ruleName, type CodingFact } from '../../shared/analysis/cooccurrence';
 import { branchIds, filterFacts } from '../../shared/analysis/subset';
 import { toCsv } from '../../shared/csv/table';
 
@@ -54,6 +54,13 @@ describe('co-occurrence rules and measures', () => {
     expect(table(many, 'overlap')['1-2']).toEqual({ count: 6, n1: 1, n2: 6, c: 6, uneven: true });
     expect(table(many.slice(0, 6), 'overlap')['1-2']!.uneven).toBe(false);
   });
+  it('lists the codings behind a pair, for each kind of rule', () => {
+    const ids = (rule: string, a: number, b: number) => pairCodings(facts, parseRule(rule)!, a, b).map((f) => [f.codeId, f.start]);
+    expect(ids('overlap', 1, 2)).toEqual([[1, 0], [2, 10]]);
+    expect(ids('near:40', 1, 2)).toEqual([[1, 0], [2, 10], [2, 60]]);
+    expect(ids('document', 1, 3)).toEqual([[1, 0], [3, 150], [1, 0], [3, 50]]);
+    expect(ids('turn', 1, 3)).toEqual([[1, 0], [3, 50]]);
+  });
   it('reads and names rules', () => {
     expect(parseRule('near:50')).toEqual({ kind: 'near', distance: 50 });
     expect(ruleName(parseRule('near:50')!)).toBe('near:50');
@@ -99,5 +106,29 @@ describe('CSV tables', () => {
     expect(excel.endsWith('\r\n')).toBe(false);
     expect(excel).toContain(';0,25;1');
     expect(toCsv(rows, { decimalComma: true })).toContain(',0.25,1');
+  });
+});
+
+describe('heatmap order', () => {
+  it('orders by name, by total co-occurrence, or clusters codes that co-occur strongly', async () => {
+    const { orderCodes } = await import('../../shared/analysis/matrixOrder');
+    const names = new Map([
+      [1, 'Apple'],
+      [2, 'Banana'],
+      [3, 'Cherry'],
+      [4, 'Date'],
+    ]);
+    const pairs = [
+      { aId: 1, bId: 3, value: 9 },
+      { aId: 2, bId: 4, value: 8 },
+      { aId: 1, bId: 2, value: 1 },
+    ];
+    expect(orderCodes([4, 3, 2, 1], names, pairs, 'name')).toEqual([1, 2, 3, 4]);
+    // Totals 10, 9, 9, 8; the tie keeps name order.
+    expect(orderCodes([4, 3, 2, 1], names, pairs, 'frequency')).toEqual([1, 2, 3, 4]);
+    const clustered = orderCodes([1, 2, 3, 4], names, pairs, 'cluster');
+    expect(Math.abs(clustered.indexOf(1) - clustered.indexOf(3))).toBe(1);
+    expect(Math.abs(clustered.indexOf(2) - clustered.indexOf(4))).toBe(1);
+    expect([...clustered].sort()).toEqual([1, 2, 3, 4]);
   });
 });

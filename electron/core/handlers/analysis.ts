@@ -1,4 +1,4 @@
-import { cooccurrence, parseRule, ruleName } from '../../../shared/analysis/cooccurrence';
+import { cooccurrence, pairCodings, parseRule, ruleName } from '../../../shared/analysis/cooccurrence';
 import { filterFacts } from '../../../shared/analysis/subset';
 import { loadFacts } from '../analysis/facts';
 import { codeNames, evaluateCodeQuery, parseCodeQuery, usesTurns } from '../../../shared/analysis/codeQuery';
@@ -26,6 +26,17 @@ export const analysisHandlers: HandlersFor<'analysis'> = {
     const code = createCode(project, { name });
     const created = createCodings(project, core.currentCoder(project), code.id, passages);
     return { code: getCode(project, code.id), codings: created.length, created };
+  },
+
+  'analysis.pairPassages': ({ aId, bId, rule, ...subset }, core) => {
+    const project = core.requireProject();
+    const data = loadFacts(project);
+    const names = new Map(data.codes.map((c) => [c.id, c.name]));
+    const documents = new Map(data.documents.map((d) => [d.id, d.name]));
+    return pairCodings(filterFacts(data.facts, subset, data.attributes, data.codes), parseRule(rule ?? 'overlap')!, aId, bId).map((f) => {
+      const doc = project.documentText(f.documentId)!;
+      return { codingId: f.id, code: names.get(f.codeId)!, document: documents.get(f.documentId)!, documentId: f.documentId, start: f.start, end: f.end, text: sliceCodePoints(doc.text, f.start, f.end, doc.index) };
+    });
   },
 
   'analysis.cooccurrence': ({ rule, ...subset }, core) => {

@@ -6,6 +6,7 @@ import { CoderPrompt } from '../components/CoderPrompt';
 import { Codebook } from '../components/Codebook';
 import { CommandPalette } from '../components/CommandPalette';
 import { AnalysisPanel } from '../components/AnalysisPanel';
+import { AnalysisView } from '../components/analysis/AnalysisView';
 import { DocumentList } from '../components/DocumentList';
 import { DocumentView } from '../components/DocumentView';
 import { ImportDialogs } from '../components/ImportDialogs';
@@ -37,7 +38,7 @@ export function App() {
 function Workspace({ project }: { project: ProjectInfo }) {
   const { t } = useTranslation();
   const { start } = useImport();
-  const { documentId, setDocumentId, setTab } = useWorkspace();
+  const { documentId, setDocumentId, setTab, center, setCenter } = useWorkspace();
   const [dragging, setDragging] = useState(false);
   const [palette, setPalette] = useState(false);
   const documents = useRead('documents.list', {});
@@ -62,8 +63,9 @@ function Workspace({ project }: { project: ProjectInfo }) {
         { id: 'passages', label: t('actions.passages'), run: () => setTab('passages') },
         { id: 'cooccurrence', label: t('actions.cooccurrence'), run: () => setTab('cooccurrence') },
         { id: 'addCode', label: t('actions.focusCodebook'), run: () => document.getElementById('new-code-name')?.focus() },
+        { id: 'openAnalysis', label: t('actions.openAnalysis'), shortcuts: ['Ctrl+Shift+A'], run: () => setCenter('analysis') },
       ];
-    }, [t, documents.data, setDocumentId, setTab]),
+    }, [t, documents.data, setDocumentId, setTab, setCenter]),
   );
 
   const onDrop = (event: DragEvent) => {
@@ -95,7 +97,13 @@ function Workspace({ project }: { project: ProjectInfo }) {
           <SpeakersPanel />
         </aside>
         <section className="center">
-          {documentId === null ? <p className="placeholder">{t('document.none')}</p> : <DocumentView key={documentId} documentId={documentId} />}
+          {center === 'analysis' ? (
+            <AnalysisView />
+          ) : documentId === null ? (
+            <p className="placeholder">{t('document.none')}</p>
+          ) : (
+            <DocumentView key={documentId} documentId={documentId} />
+          )}
         </section>
         <aside className="analysis">
           <AnalysisPanel />

@@ -25,6 +25,9 @@ interface Workspace {
   showPassages(codeId: number): void;
   tab: AnalysisTab;
   setTab(tab: AnalysisTab): void;
+  /** What the centre shows: the open document or the analysis screens. */
+  center: 'document' | 'analysis';
+  setCenter(center: 'document' | 'analysis'): void;
   /** Codes applied in this session, latest first: the recent-codes bar. */
   recentCodeIds: number[];
   noteCodeUsed(codeId: number): void;
@@ -33,7 +36,7 @@ interface Workspace {
 const RECENT = 6;
 
 /** The functions alone: they never change, so panes that only call them do not re-render when a document opens. */
-export type WorkspaceCommands = Pick<Workspace, 'setDocumentId' | 'openPassage' | 'showPassages' | 'setTab' | 'noteCodeUsed'>;
+export type WorkspaceCommands = Pick<Workspace, 'setDocumentId' | 'openPassage' | 'showPassages' | 'setTab' | 'noteCodeUsed' | 'setCenter'>;
 
 const WorkspaceContext = createContext<Workspace | null>(null);
 const CommandsContext = createContext<WorkspaceCommands | null>(null);
@@ -44,11 +47,14 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [retrievalCodeId, setRetrievalCodeId] = useState<number | null>(null);
   const [tab, setTab] = useState<AnalysisTab>('cooccurrence');
   const [recentCodeIds, setRecent] = useState<number[]>([]);
+  const [center, setCenter] = useState<'document' | 'analysis'>('document');
   const selectDocument = useCallback((id: number | null) => {
     setFocus(null);
+    setCenter('document');
     setDocumentId(id);
   }, []);
   const openPassage = useCallback((id: number, start: number, end: number) => {
+    setCenter('document');
     setDocumentId(id);
     setFocus({ documentId: id, start, end, nonce: Date.now() });
   }, []);
@@ -58,10 +64,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   }, []);
   const noteCodeUsed = useCallback((codeId: number) => setRecent((ids) => [codeId, ...ids.filter((id) => id !== codeId)].slice(0, RECENT)), []);
   const commands = useMemo<WorkspaceCommands>(
-    () => ({ setDocumentId: selectDocument, openPassage, showPassages, setTab, noteCodeUsed }),
+    () => ({ setDocumentId: selectDocument, openPassage, showPassages, setTab, noteCodeUsed, setCenter }),
     [selectDocument, openPassage, showPassages, noteCodeUsed],
   );
-  const value = useMemo<Workspace>(() => ({ ...commands, documentId, focus, retrievalCodeId, tab, recentCodeIds }), [commands, documentId, focus, retrievalCodeId, tab, recentCodeIds]);
+  const value = useMemo<Workspace>(
+    () => ({ ...commands, documentId, focus, retrievalCodeId, tab, recentCodeIds, center }),
+    [commands, documentId, focus, retrievalCodeId, tab, recentCodeIds, center],
+  );
   return (
     <CommandsContext.Provider value={commands}>
       <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>

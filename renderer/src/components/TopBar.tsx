@@ -69,6 +69,9 @@ export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }
         <button type="button" disabled={!history.canRedo} onClick={() => run('redo')} title={history.canRedo ? t('history.redoAction', { action: t(`history.ops.${history.canRedo.op}`) }) : undefined}>
           ↷ {t('history.redo')}
         </button>
+        <button type="button" onClick={() => run('openAnalysis')}>
+          {t('menu.analysis')}
+        </button>
         <button type="button" onClick={() => run('import')}>
           {t('menu.import')}
         </button>

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CooccurrenceView } from './CooccurrenceView';
+import { ExportView } from './ExportView';
+import { FrequencyView } from './FrequencyView';
+import { WordsView } from './WordsView';
+
+const tabs = ['cooccurrence', 'frequencies', 'words', 'export'] as const;
+
+/** The analysis screens, in the centre of the workspace. */
+export function AnalysisView() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<(typeof tabs)[number]>('cooccurrence');
+  return (
+    <div className="analysis-view">
+      <div className="tabs" role="tablist" aria-label={t('charts.heading')}>
+        {tabs.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
+            {t(`charts.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div className="analysis-body">
+        {tab === 'cooccurrence' && <CooccurrenceView />}
+        {tab === 'frequencies' && <FrequencyView />}
+        {tab === 'words' && <WordsView />}
+        {tab === 'export' && <ExportView />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatrixOrder } from '../../../../shared/analysis/matrixOrder';
+import { orderCodes } from '../../../../shared/analysis/matrixOrder';
+import type { CooccurrencePair } from '../../../../shared/model/types';
+import { useRead } from '../../api/queries';
+import { downloadPng, downloadSvg } from '../../app/chartExport';
+import { useNotices } from '../../app/notices';
+import { useWorkspaceCommands } from '../../app/workspace';
+import { PassageList } from '../AnalysisPanel';
+import { Heatmap } from './Heatmap';
+import { NetworkGraph } from './NetworkGraph';
+import { SubsetPicker } from './SubsetPicker';
+
+type RuleKind = 'overlap' | 'near' | 'turn' | 'document' | 'case';
+const ruleKinds: RuleKind[] = ['overlap', 'near', 'turn', 'document', 'case'];
+
+/** The co-occurrence of codes under a chosen rule and subset, as heatmap, network or table; each cell opens its passages. */
+export function CooccurrenceView() {
+  const { t } = useTranslation();
+  const { fail } = useNotices();
+  const { openPassage } = useWorkspaceCommands();
+  const [kind, setKind] = useState<RuleKind>('overlap');
+  const [distance, setDistance] = useState(100);
+  const [measure, setMeasure] = useState<'count' | 'c'>('count');
+  const [view, setView] = useState<'heatmap' | 'network' | 'table'>('heatmap');
+  const [order, setOrder] = useState<MatrixOrder>('cluster');
+  const [subset, setSubset] = useState<{ name: string; value: string } | null>(null);
+  const [picked, setPicked] = useState<CooccurrencePair | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+
+  const rule = kind === 'near' ? `near:${distance}` : kind;
+  const where = subset ? { [subset.name]: subset.value } : undefined;
+  const pairs = useRead('analysis.cooccurrence', { rule, where });
+  const codes = useRead('codes.list', {});
+  const frequencies = useRead('analysis.frequencies', { where });
+  const passages = useRead('analysis.pairPassages', { aId: picked?.aId ?? 0, bId: picked?.bId ?? 0, rule, where }, { enabled: picked !== null });
+
+  const ruleText = t(`cooccurrence.rules.${kind}`, { distance });
+  const title = t('charts.cooccurrenceTitle', { subset: subset ? `${subset.name} = ${subset.value}` : t('charts.allCases') });
+  const involved = useMemo(() => {
+    const ids = [...new Set((pairs.data ?? []).flatMap((p) => [p.aId, p.bId]))];
+    const names = new Map((codes.data ?? []).map((c) => [c.id, c.name]));
+    const ordered = orderCodes(ids, names, (pairs.data ?? []).map((p) => ({ aId: p.aId, bId: p.bId, value: measure === 'c' ? p.c : p.count })), order);
+    const frequency = new Map((frequencies.data?.codes ?? []).map((f) => [f.codeId, f.codings]));
+    const colour = new Map((codes.data ?? []).map((c) => [c.id, c.color]));
+    return ordered.map((id) => ({ id, name: names.get(id) ?? '', color: colour.get(id) ?? '#888', frequency: frequency.get(id) ?? 0 }));
+  }, [pairs.data, codes.data, frequencies.data, measure, order]);
+  const fileName = `tematik-${view}-${rule.replace(':', '-')}${subset ? `-${subset.value}` : ''}`.replace(/\s+/g, '-').toLowerCase();
+
+  return (
+    <section className="chart-view" aria-label={t('charts.cooccurrence')}>
+      <div className="chart-controls">
+        <label>
+          {t('charts.rule')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as RuleKind)}>
+            {ruleKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`charts.rules.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {kind === 'near' && (
+          <label>
+            {t('charts.distance')}
+            <input type="number" min={0} max={100000} value={distance} onChange={(e) => setDistance(Math.max(0, Number(e.target.value) || 0))} />
+          </label>
+        )}
+        <SubsetPicker value={subset} onChange={setSubset} />
+        <label>
+          {t('charts.measure')}
+          <select value={measure} onChange={(e) => setMeasure(e.target.value as 'count' | 'c')}>
+            <option value="count">{t('charts.count')}</option>
+            <option value="c">{t('charts.cCoefficient')}</option>
+          </select>
+        </label>
+        <div className="segmented" role="group" aria-label={t('charts.view')}>
+          {(['heatmap', 'network', 'table'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+              {t(`charts.${v}`)}
+            </button>
+          ))}
+        </div>
+        {view === 'heatmap' && (
+          <label>
+            {t('charts.order')}
+            <select value={order} onChange={(e) => setOrder(e.target.value as MatrixOrder)}>
+              <option value="cluster">{t('charts.orderCluster')}</option>
+              <option value="frequency">{t('charts.orderFrequency')}</option>
+              <option value="name">{t('charts.orderName')}</option>
+            </select>
+          </label>
+        )}
+        {view !== 'table' && (
+          <span className="chart-export">
+            <button type="button" onClick={() => svgRef.current && downloadSvg(svgRef.current, `${fileName}.svg`)}>
+              {t('charts.exportSvg')}
+            </button>
+            <button type="button" onClick={() => svgRef.current && downloadPng(svgRef.current, `${fileName}.png`).catch(fail)}>
+              {t('charts.exportPng')}
+            </button>
+          </span>
+        )}
+      </div>
+      <p className="rule">{ruleText}</p>
+      {pairs.data?.length === 0 && <p className="hint">{t('cooccurrence.empty')}</p>}
+      {pairs.data && pairs.data.length > 0 && (
+        <div className="chart-area">
+          {view === 'heatmap' && <Heatmap svgRef={svgRef} title={title} rule={ruleText} codes={involved} pairs={pairs.data} measure={measure} onPick={setPicked} />}
+          {view === 'network' && <NetworkGraph svgRef={svgRef} title={title} rule={ruleText} codes={involved} pairs={pairs.data} measure={measure} onPick={setPicked} />}
+          {view === 'table' && (
+            <table className="pairs">
+              <thead>
+                <tr>
+                  <th>{t('cooccurrence.codeA')}</th>
+                  <th>{t('cooccurrence.codeB')}</th>
+                  <th className="num">{t('charts.count')}</th>
+                  <th className="num">c</th>
+                  <th className="num">n1</th>
+                  <th className="num">n2</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pairs.data.map((p) => (
+                  <tr key={`${p.aId}:${p.bId}`} data-pair={`${p.a} + ${p.b}`} onClick={() => setPicked(p)} className="clickable">
+                    <td>{p.a}</td>
+                    <td>{p.b}</td>
+                    <td className="num">{p.count}</td>
+                    <td className="num">
+                      {p.c}
+                      {p.uneven && (
+                        <span className="warn" title={t('charts.uneven')}>
+                          {' '}
+                          ⚠
+                        </span>
+                      )}
+                    </td>
+                    <td className="num">{p.n1}</td>
+                    <td className="num">{p.n2}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      {picked && (
+        <section className="pair-passages" aria-label={t('charts.passagesOf', { a: picked.a, b: picked.b })}>
+          <h3>
+            {t('charts.passagesOf', { a: picked.a, b: picked.b })} ({passages.data?.length ?? '…'})
+          </h3>
+          {picked.uneven && <p className="hint warn">{t('charts.uneven')}</p>}
+          <PassageList
+            items={(passages.data ?? []).map((p) => ({
+              key: String(p.codingId),
+              source: `${p.code} · ${p.document} · ${p.start}–${p.end}`,
+              document: p.document,
+              body: <span className="context">{p.text}</span>,
+              open: () => openPassage(p.documentId, p.start, p.end),
+            }))}
+          />
+        </section>
+      )}
+    </section>
+  );
+}

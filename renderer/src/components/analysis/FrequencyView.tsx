@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRead } from '../../api/queries';
+import { useWorkspaceCommands } from '../../app/workspace';
+import { SubsetPicker } from './SubsetPicker';
+
+/** Codings, documents and cases per code with bars; or a crosstab of codes × the values of a case attribute. */
+export function FrequencyView() {
+  const { t } = useTranslation();
+  const { showPassages } = useWorkspaceCommands();
+  const [by, setBy] = useState('');
+  const [subset, setSubset] = useState<{ name: string; value: string } | null>(null);
+  const cases = useRead('cases.list', {});
+  const attributes = [...new Set((cases.data ?? []).flatMap((c) => Object.keys(c.attributes)))].sort();
+  const table = useRead('analysis.frequencies', { by: by || undefined, where: subset ? { [subset.name]: subset.value } : undefined });
+  const max = Math.max(1, ...(table.data?.codes ?? []).map((c) => c.codings));
+  const crosstab = table.data?.crosstab;
+
+  return (
+    <section className="chart-view" aria-label={t('charts.frequencies')}>
+      <div className="chart-controls">
+        <SubsetPicker value={subset} onChange={setSubset} />
+        <label>
+          {t('charts.by')}
+          <select value={by} onChange={(e) => setBy(e.target.value)}>
+            <option value="">—</option>
+            {attributes.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {crosstab ? (
+        <table className="crosstab">
+          <thead>
+            <tr>
+              <th>{t('charts.code')}</th>
+              {crosstab.values.map((v) => (
+                <th key={v.value} className="num">
+                  {v.value} <span className="hint">(n = {v.cases})</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.data!.codes.map((code) => (
+              <tr key={code.codeId} data-code={code.code}>
+                <td title={code.path}>{code.code}</td>
+                {crosstab.values.map((v) => {
+                  const cell = crosstab.cells.find((c) => c.codeId === code.codeId && c.value === v.value);
+                  return (
+                    <td key={v.value} className="num" data-value={v.value}>
+                      {cell ? `${cell.cases} (${cell.percent}%)` : '0'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <table className="frequencies">
+          <thead>
+            <tr>
+              <th>{t('charts.code')}</th>
+              <th className="num">{t('charts.codings')}</th>
+              <th className="num">{t('charts.documents')}</th>
+              <th className="num">{t('charts.cases')}</th>
+              <th aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {table.data?.codes.map((code) => (
+              <tr key={code.codeId} data-code={code.code} className="clickable" onClick={() => showPassages(code.codeId)} title={code.path}>
+                <td>{code.code}</td>
+                <td className="num">{code.codings}</td>
+                <td className="num">{code.documents}</td>
+                <td className="num">{code.cases}</td>
+                <td className="bar-cell">
+                  <svg width="100%" height="12" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true">
+                    <rect width={(100 * code.codings) / max} height="12" fill="#3b7dd8" />
+                  </svg>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
