@@ -17,6 +17,7 @@ export class Project {
   readonly path: string;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly texts = new Map<number, CachedText>();
+  private readonly derived = new Map<string, { version: string; value: unknown }>();
 
   constructor(db: Database.Database, filePath: string) {
     this.db = db;
@@ -35,6 +36,21 @@ export class Project {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  /**
+   * A value computed from the project's rows, kept until any row changes:
+   * SQLite's count of rows changed through this connection, with its data
+   * version for changes made by another, says when it is stale.
+   */
+  cached<T>(key: string, build: () => T): T {
+    const { changes } = this.stmt('SELECT total_changes() AS changes').get() as { changes: number };
+    const version = `${changes}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    const hit = this.derived.get(key);
+    if (hit?.version === version) return hit.value as T;
+    const value = build();
+    this.derived.set(key, { version, value });
+    return value;
   }
 
   meta(key: string): string | null {
@@ -68,6 +84,7 @@ export class Project {
   close(): void {
     this.statements.clear();
     this.texts.clear();
+    this.derived.clear();
     if (this.db.open) {
       // Fold the WAL back into the main file so the project is one self-contained file at rest.
       this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --only slice|import|render] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
+ * `npm run bench [-- --only slice|import|render|analysis] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
  *   [--render-words W] [--render-codings C]`
  * Benchmarks are measurements, not tests: keep timings out of `npm test`.
  */
 import { parseArgs } from 'node:util';
+import { benchAnalysis } from './analysis';
 import { benchImports } from './imports';
 import { benchRender } from './render';
 import { benchSlice } from './slice';
@@ -20,9 +21,13 @@ const { values } = parseArgs({
     docx: { type: 'string', default: '100' },
     'render-words': { type: 'string', default: '100000' },
     'render-codings': { type: 'string', default: '5000' },
+    'analysis-docs': { type: 'string', default: '1000' },
+    'analysis-words': { type: 'string', default: '3000' },
+    'analysis-codings': { type: 'string', default: '100' },
   },
 });
 
 if (!values.only || values.only === 'slice') await benchSlice(Number(values.docs), Number(values.words), Number(values.codings), Number(values.codes));
 if (!values.only || values.only === 'import') await benchImports(Number(values['import-docs']), Number(values['import-words']), Number(values.docx));
 if (!values.only || values.only === 'render') await benchRender(Number(values['render-words']), Number(values['render-codings']), 5);
+if (!values.only || values.only === 'analysis') await benchAnalysis(Number(values['analysis-docs']), Number(values['analysis-words']), Number(values['analysis-codings']));

@@ -103,9 +103,12 @@ function countCodingPairs(spans: readonly CodedSpan[], gap: number, overlapOnly:
   const counter = new PairCounter();
   for (const list of groupBy(spans, (s) => s.documentId).values()) {
     list.sort((x, y) => x.start - y.start || x.end - y.end);
-    let open: CodedSpan[] = [];
+    const open: CodedSpan[] = [];
     for (const span of list) {
-      open = open.filter((other) => (overlapOnly ? other.end > span.start : other.end + gap >= span.start));
+      // Drop, in place, the codings this one and every later one are past.
+      let kept = 0;
+      for (const other of open) if (overlapOnly ? other.end > span.start : other.end + gap >= span.start) open[kept++] = other;
+      open.length = kept;
       for (const other of open) if (other.codeId !== span.codeId) counter.add(other.codeId, span.codeId);
       open.push(span);
     }

@@ -32,7 +32,7 @@ describe('the dispatcher on a real project file', () => {
     await run('codings.create', { documentId: doc.id, codeId: income.id, start: 47, end: 66, memo: 'ups and downs' });
     await run('codings.create', { documentId: doc.id, codeId: welfare.id, start: 59, end: 76 });
 
-    expect(await run('analysis.cooccurrence')).toEqual([{ a: 'Income uncertainty', b: 'Welfare', count: 1 }]);
+    expect(await run('analysis.cooccurrence')).toMatchObject([{ a: 'Income uncertainty', b: 'Welfare', count: 1, rule: 'overlap' }]);
     const rows = await run('codings.rows', {});
     expect(rows.map((r) => [r.code, r.text, r.coder])).toEqual([
       ['Income uncertainty', 'Naik turun 😅, tidak', 'Ana'],

@@ -16,18 +16,21 @@ export interface AnalysisFacts {
   documents: { id: number; name: string }[];
 }
 
+/** Loaded once and kept until the project changes: switching rules or subsets then costs only the analysis. */
 export function loadFacts(project: Project): AnalysisFacts {
-  const rows = project
-    .stmt(
-      `SELECT k.id, k.document_id AS documentId, k.code_id AS codeId, k.start, k."end" AS "end", c.name AS coder
-       FROM codings k JOIN coders c ON c.id = k.coder_id ORDER BY k.id`,
-    )
-    .all() as Omit<CodingFact, 'caseIds' | 'turnId'>[];
+  return project.cached('analysis-facts', () => readFacts(project));
+}
+
+function readFacts(project: Project): AnalysisFacts {
+  const coders = new Map((project.stmt('SELECT id, name FROM coders').all() as { id: number; name: string }[]).map((c) => [c.id, c.name]));
+  // Plain arrays rather than row objects: a large project has hundreds of thousands of codings and turns.
+  const rows = project.stmt('SELECT id, document_id, code_id, start, "end", coder_id FROM codings ORDER BY id').raw(true).all() as number[][];
   const turns = new Map<number, { id: number; start: number; end: number }[]>();
-  for (const t of project.stmt('SELECT id, document_id, start, "end" AS "end" FROM turns ORDER BY document_id, start').all() as { id: number; document_id: number; start: number; end: number }[]) {
-    const list = turns.get(t.document_id);
-    if (list) list.push(t);
-    else turns.set(t.document_id, [t]);
+  for (const [id, documentId, start, end] of project.stmt('SELECT id, document_id, start, "end" FROM turns ORDER BY document_id, start').raw(true).all() as number[][]) {
+    const turn = { id: id!, start: start!, end: end! };
+    const list = turns.get(documentId!);
+    if (list) list.push(turn);
+    else turns.set(documentId!, [turn]);
   }
   const turnCase = new Map(
     (project.stmt('SELECT t.id, s.case_id FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE s.case_id IS NOT NULL').all() as { id: number; case_id: number }[]).map((r) => [
@@ -39,10 +42,19 @@ export function loadFacts(project: Project): AnalysisFacts {
   for (const r of project.stmt('SELECT document_id, case_id FROM case_documents ORDER BY case_id').all() as { document_id: number; case_id: number }[]) {
     documentCases.set(r.document_id, [...(documentCases.get(r.document_id) ?? []), r.case_id]);
   }
-  const facts = rows.map((row): CodingFact => {
-    const turnId = turnAt(turns.get(row.documentId) ?? [], row.start);
+  const facts = rows.map(([id, documentId, codeId, start, end, coderId]): CodingFact => {
+    const turnId = turnAt(turns.get(documentId!) ?? [], start!);
     const speakerCase = turnId === null ? undefined : turnCase.get(turnId);
-    return { ...row, turnId, caseIds: speakerCase !== undefined ? [speakerCase] : (documentCases.get(row.documentId) ?? []) };
+    return {
+      id: id!,
+      documentId: documentId!,
+      codeId: codeId!,
+      start: start!,
+      end: end!,
+      coder: coders.get(coderId!)!,
+      turnId,
+      caseIds: speakerCase !== undefined ? [speakerCase] : (documentCases.get(documentId!) ?? []),
+    };
   });
   const attributes = new Map<number, Record<string, string>>();
   for (const r of project.stmt('SELECT case_id, name, value FROM case_attributes').all() as { case_id: number; name: string; value: string }[]) {

@@ -36,42 +36,73 @@ function toCoding(row: CodingDbRow): Coding {
   };
 }
 
+/**
+ * Every coding (or those of one document or code) as an export row, with the
+ * speaker and cue time of the turn it starts in. Turns are looked up in
+ * memory rather than joined by range in SQL, which costs a scan of a
+ * document's turns per coding; the order is SQLite's NOCASE document name,
+ * then start, end and code name, as before.
+ */
 export function codingRows(project: Project, filter: { documentId?: number; codeId?: number }): CodingRow[] {
+  const names = (sql: string) => new Map((project.stmt(sql).raw(true).all() as [number, string][]).map(([id, name]) => [id, name]));
+  const documents = names('SELECT id, name FROM documents');
+  const codes = names('SELECT id, name FROM codes');
+  const coders = names('SELECT id, name FROM coders');
   const rows = project
     .stmt(
-      `SELECT k.document_id, d.name AS document, o.name AS code, k.id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo,
-         turn.speaker, turn.time_start_ms
-       FROM codings k
-       LEFT JOIN (SELECT t.document_id, t.start, t."end", t.time_start_ms, s.name AS speaker FROM turns t JOIN speakers s ON s.id = t.speaker_id) turn
-         ON turn.document_id = k.document_id AND turn.start <= k.start AND turn."end" > k.start
-       JOIN documents d ON d.id = k.document_id
-       JOIN codes o ON o.id = k.code_id
-       JOIN coders c ON c.id = k.coder_id
-       WHERE (@documentId IS NULL OR k.document_id = @documentId) AND (@codeId IS NULL OR k.code_id = @codeId)
-       ORDER BY d.name COLLATE NOCASE, k.start, k."end", o.name`,
+      `SELECT id, document_id, code_id, start, "end", coder_id, created_at, memo FROM codings
+       WHERE (@documentId IS NULL OR document_id = @documentId) AND (@codeId IS NULL OR code_id = @codeId)`,
     )
-    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as (CodingDbRow & {
-    document: string;
-    code: string;
-    speaker: string | null;
-    time_start_ms: number | null;
-  })[];
-  return rows.map((row) => {
-    const doc = project.documentText(row.document_id)!;
+    .raw(true)
+    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as [number, number, number, number, number, number, string, string | null][];
+  const turns = new Map<number, { start: number; end: number; speaker: string; timeMs: number | null }[]>();
+  const turnRows = project
+    .stmt(
+      `SELECT t.document_id, t.start, t."end", s.name, t.time_start_ms FROM turns t JOIN speakers s ON s.id = t.speaker_id
+       WHERE @documentId IS NULL OR t.document_id = @documentId ORDER BY t.document_id, t.start`,
+    )
+    .raw(true)
+    .all({ documentId: filter.documentId ?? null }) as [number, number, number, string, number | null][];
+  for (const [documentId, start, end, speaker, timeMs] of turnRows) {
+    const list = turns.get(documentId) ?? [];
+    list.push({ start, end, speaker, timeMs });
+    turns.set(documentId, list);
+  }
+  const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const folded = new Map([...documents].map(([id, name]) => [id, fold(name)]));
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((x, y) => compare(folded.get(x[1])!, folded.get(y[1])!) || x[3] - y[3] || x[4] - y[4] || compare(codes.get(x[2])!, codes.get(y[2])!));
+  return rows.map(([id, documentId, codeId, start, end, coderId, createdAt, memo]) => {
+    const doc = project.documentText(documentId)!;
+    const turn = turnAt(turns.get(documentId) ?? [], start);
     return {
-      id: row.id,
-      document: row.document,
-      code: row.code,
-      speaker: row.speaker,
-      timestamp: row.time_start_ms === null ? null : formatTimestamp(row.time_start_ms),
-      start: row.start,
-      end: row.end,
-      text: sliceCodePoints(doc.text, row.start, row.end, doc.index),
-      coder: row.coder,
-      createdAt: row.created_at,
-      memo: row.memo,
+      id,
+      document: documents.get(documentId)!,
+      code: codes.get(codeId)!,
+      speaker: turn?.speaker ?? null,
+      timestamp: turn?.timeMs === null || turn?.timeMs === undefined ? null : formatTimestamp(turn.timeMs),
+      start,
+      end,
+      text: sliceCodePoints(doc.text, start, end, doc.index),
+      coder: coders.get(coderId)!,
+      createdAt,
+      memo,
     };
   });
+}
+
+/** The turn holding `offset` (turns sorted by start, not overlapping). */
+function turnAt<T extends { start: number; end: number }>(turns: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = turns.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const turn = turns[mid]!;
+    if (offset < turn.start) hi = mid - 1;
+    else if (offset >= turn.end) lo = mid + 1;
+    else return turn;
+  }
+  return undefined;
 }
 
 function createCoding(project: Project, input: { documentId: number; codeId: number; start: number; end: number; memo?: string }, coder: string): Coding {
