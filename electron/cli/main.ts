@@ -446,6 +446,32 @@ program
   );
 
 program
+  .command('report')
+  .argument('<project>')
+  .requiredOption('--themes <codes>', 'comma-separated codes (names or paths); each with everything under it')
+  .option('--by <attribute>', 'show each theme per value of this case attribute, e.g. generation')
+  .option('--lang <lang>', 'language of the chapter: en or id', 'en')
+  .requiredOption('--format <format>', 'md, html or docx')
+  .requiredOption('--out <file>', 'file to write')
+  .option('--title <title>', 'title of the chapter')
+  .description('write a thematic summary for a thesis chapter: definitions, frequencies per group, co-occurring codes and cited quotes')
+  .action(
+    withProject(async (options: { themes: string; by?: string; lang: string; format: string; out: string; title?: string }) => {
+      const codes = await run('codes.list', {});
+      const themes = options.themes
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+        .map((name) => findCode(codes, name).id);
+      const report = await run('report.build', { themes, by: options.by, lang: options.lang, format: options.format, title: options.title });
+      const temporary = `${options.out}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, report.encoding === 'base64' ? Buffer.from(report.content, 'base64') : report.content);
+      fs.renameSync(temporary, options.out);
+      out(`Wrote ${options.out}`);
+    }),
+  );
+
+program
   .command('search')
   .argument('<project>')
   .argument('<terms...>', 'words to find; every word must occur in a document, in any inflected form')

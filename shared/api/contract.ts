@@ -365,6 +365,17 @@ export const contract = {
   ),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(z.strictObject({ rule: rule.optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
 
+  /** A thematic summary for a thesis chapter; Word documents come base64-encoded. */
+  'report.build': read<{ fileName: string; content: string; encoding: 'utf8' | 'base64' }>()(
+    z.strictObject({
+      themes: z.array(id).min(1).max(200),
+      by: z.string().min(1).optional(),
+      lang: z.enum(['en', 'id']),
+      format: z.enum(['md', 'html', 'docx']),
+      title: z.string().trim().min(1).max(300).optional(),
+    }),
+    ['codings', 'codes', 'documents', 'cases', 'speakers'],
+  ),
   /** The files of the mixed-methods dataset, to be fetched one by one with `export.datasetFile`. */
   'export.datasetFiles': read<string[]>()(empty, ['codes', 'cases']),
   'export.datasetFile': read<{ name: string; content: string }>()(

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, sampleStudy, screenshot, type Session } from './harness';
@@ -82,6 +83,21 @@ describe('the analysis screens', () => {
     await expect.poll(() => page.locator(`.word-bars li[data-word="${first}"]`).count()).toBe(0);
     await page.getByRole('button', { name: `${first} ×`, exact: true }).click();
     await expect.poll(() => page.locator(`.word-bars li[data-word="${first}"]`).count()).toBe(1);
+  });
+
+  it('writes a chapter draft as a Word file with its themes and quotes', async () => {
+    await page.getByRole('tab', { name: 'Chapter report' }).click();
+    await page.getByRole('checkbox', { name: 'Income uncertainty' }).check();
+    await page.getByRole('checkbox', { name: 'Networking' }).check();
+    await page.getByLabel('Per group of').selectOption('generation');
+    await screenshot(page, '17-report');
+    const docx = await download(() => page.getByRole('button', { name: 'Write the chapter' }).click());
+    expect(docx.name).toBe('study-thematic-summary.docx');
+    const { value } = await mammoth.convertToHtml({ buffer: docx.bytes });
+    expect(value).toContain('<h1>Income uncertainty</h1>');
+    expect(value).toContain('<h1>Networking</h1>');
+    expect(value).toContain('Kalau laptop rusak, ya berhenti kerja, tidak ada kantor yang ganti.');
+    expect(value).toMatch(/Gen Z<\/p><\/td><td><p>4\/4 \(100%\)/);
   });
 
   it('exports the mixed-methods dataset as one zip for Excel', async () => {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import mammoth from 'mammoth';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, tematik } from '../helpers/cli';
@@ -16,6 +17,7 @@ const expected = (name: string) => path.join('..', 'expected', 'cli', name);
 
 interface ExportedCoding {
   document: string;
+  text: string;
   code: string;
   start: number;
   end: number;
@@ -121,6 +123,26 @@ describe('analysis from the command line', { timeout: 120_000 }, () => {
     expect(excel.raw).toMatch(/;66,7[;\r]/);
     expect(read('excel', 'codings.csv', ';').table.data).toHaveLength(codings.length);
     expect(tematik(dir, 'export', 'csv', 's.tematik', '--out', 'x', '--delimiter', '|')).toMatchObject({ code: 1, stderr: expect.stringContaining('use "," or ";"') });
+  });
+
+  it('writes a thematic summary as Markdown, HTML and Word, with every quote taken from the coded text', async () => {
+    run('report', 's.tematik', '--themes', 'Income uncertainty,Strategies/Networking', '--by', 'generation', '--format', 'md', '--out', 'chapter.md');
+    const markdown = fs.readFileSync(path.join(dir, 'chapter.md'), 'utf8');
+    await expect(markdown).toMatchFileSnapshot(expected('report-income-networking.md'));
+    const quotes = [...markdown.matchAll(/^> (?!— )(.+)$/gm)].map((m) => m[1]!);
+    expect(quotes.length).toBeGreaterThanOrEqual(4);
+    const coded = codings.map((c) => c.text.replace(/\s*\n\s*/g, ' '));
+    for (const quote of quotes) expect(coded).toContain(quote);
+
+    run('report', 's.tematik', '--themes', 'Challenges', '--lang', 'id', '--format', 'html', '--out', 'bab.html');
+    const html = fs.readFileSync(path.join(dir, 'bab.html'), 'utf8');
+    expect(html).toContain('<h1>Ringkasan tematik</h1>');
+    expect(html).toContain('<h2>Challenges</h2>');
+
+    run('report', 's.tematik', '--themes', 'Income uncertainty', '--format', 'docx', '--out', 'chapter.docx');
+    const { value } = await mammoth.convertToHtml({ path: path.join(dir, 'chapter.docx') });
+    expect(value).toContain('<h1>Income uncertainty</h1>');
+    expect(value).toContain('Kalau laptop rusak, ya berhenti kerja, tidak ada kantor yang ganti.');
   });
 
   it('refuses an unknown rule or a malformed filter, naming it', () => {

@@ -1,5 +1,6 @@
 import type { OpName } from '../../../shared/api/contract';
 import { analysisHandlers } from './analysis';
+import { reportHandlers } from './report';
 import { appHandlers, coderHandlers, codersHandlers, projectHandlers } from './app';
 import { caseHandlers } from './cases';
 import { codebookHandlers } from './codebook';
@@ -27,6 +28,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...caseHandlers,
   ...speakerHandlers,
   ...analysisHandlers,
+  ...reportHandlers,
   ...searchHandlers,
   ...exportHandlers,
   ...historyHandlers,

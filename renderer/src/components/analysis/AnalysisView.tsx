@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { CooccurrenceView } from './CooccurrenceView';
 import { ExportView } from './ExportView';
 import { FrequencyView } from './FrequencyView';
+import { ReportView } from './ReportView';
 import { WordsView } from './WordsView';
 
-const tabs = ['cooccurrence', 'frequencies', 'words', 'export'] as const;
+const tabs = ['cooccurrence', 'frequencies', 'words', 'report', 'export'] as const;
 
 /** The analysis screens, in the centre of the workspace. */
 export function AnalysisView() {
@@ -24,6 +25,7 @@ export function AnalysisView() {
         {tab === 'cooccurrence' && <CooccurrenceView />}
         {tab === 'frequencies' && <FrequencyView />}
         {tab === 'words' && <WordsView />}
+        {tab === 'report' && <ReportView />}
         {tab === 'export' && <ExportView />}
       </div>
     </div>
