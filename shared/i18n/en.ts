@@ -267,6 +267,9 @@ export const en = {
     language: 'Switch language (English / Bahasa Indonesia)',
   },
   charts: {
+    compareWith: 'Compare with',
+    comparisonTitle: '{{first}} compared with {{second}}',
+    difference: 'Difference',
     report: 'Chapter report',
     reportIntro: 'A draft for a findings chapter: for each theme its definition, how often and in how many cases it occurs (per group), the codes it co-occurs with and cited quotes.',
     themes: 'Themes',

@@ -269,6 +269,9 @@ export const id: Catalog = {
     language: 'Ganti bahasa (English / Bahasa Indonesia)',
   },
   charts: {
+    compareWith: 'Bandingkan dengan',
+    comparisonTitle: '{{first}} dibandingkan dengan {{second}}',
+    difference: 'Selisih',
     report: 'Laporan bab',
     reportIntro: 'Draf bab temuan: untuk tiap tema definisinya, seberapa sering dan dalam berapa kasus tema itu muncul (per kelompok), kode yang muncul bersamanya, dan kutipan beserta sumbernya.',
     themes: 'Tema',

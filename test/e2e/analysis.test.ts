@@ -32,9 +32,12 @@ describe('the analysis screens', () => {
     expect(await cell.locator('title').textContent()).toMatch(/^Income uncertainty \+ No welfare protection: 5 \(c = /);
     await screenshot(page, '14-heatmap');
 
-    await page.locator('.chart-controls').getByLabel('Cases').selectOption({ label: 'generation = Gen Z' });
+    await page.getByRole('combobox', { name: /^Cases/ }).selectOption({ label: 'generation = Gen Z' });
     await expect.poll(() => page.locator('svg.heatmap > text').first().textContent()).toBe('Co-occurring codes (generation = Gen Z)');
     await expect.poll(() => cell.locator('title').textContent()).toMatch(/: 3 \(c = /);
+    await page.getByRole('combobox', { name: /^Compare with/ }).selectOption({ label: 'generation = Milenial' });
+    const compared = page.locator('table.comparison tr[data-pair="Income uncertainty + No welfare protection"] td');
+    await expect.poll(() => compared.allTextContents()).toEqual(['Income uncertainty', 'No welfare protection', '3', '2', '-1']);
     await cell.click();
     await expect.poll(() => page.locator('.pair-passages h3').textContent()).toBe('Passages behind Income uncertainty + No welfare protection (6)');
     for (const source of await passageSources()) expect(source).toMatch(/^(Income uncertainty|No welfare protection) · /);
@@ -42,6 +45,7 @@ describe('the analysis screens', () => {
   });
 
   it('exports the chart as SVG with its title and rule, and as PNG', async () => {
+    await page.getByRole('combobox', { name: /^Compare with/ }).selectOption({ label: 'all cases' });
     const svg = await download(() => page.getByRole('button', { name: 'SVG', exact: true }).click());
     expect(svg.name).toBe('tematik-heatmap-overlap-gen-z.svg');
     const text = svg.bytes.toString('utf8');
@@ -54,7 +58,7 @@ describe('the analysis screens', () => {
   });
 
   it('shows the network under the same-document rule, and an edge opens its passages', async () => {
-    await page.locator('.chart-controls').getByLabel('Cases').selectOption({ label: 'all cases' });
+    await page.getByRole('combobox', { name: /^Cases/ }).selectOption({ label: 'all cases' });
     await page.getByLabel('Rule').selectOption('document');
     await page.getByRole('button', { name: 'Network', exact: true }).click();
     await page.locator('svg.network').waitFor();

@@ -132,3 +132,18 @@ describe('heatmap order', () => {
     expect([...clustered].sort()).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe('comparing two subsets', () => {
+  it('lines up every pair of either subset with the difference, largest first', async () => {
+    const { comparePairs } = await import('../../shared/analysis/compare');
+    const genZ = [{ aId: 1, bId: 2, a: 'Income', b: 'Welfare', count: 3, c: 0.5 }];
+    const millennial = [
+      { aId: 2, bId: 1, a: 'Income', b: 'Welfare', count: 1, c: 0.2 },
+      { aId: 1, bId: 3, a: 'Income', b: 'Stigma', count: 1, c: 0.1 },
+    ];
+    expect(comparePairs(genZ, millennial)).toEqual([
+      { a: 'Income', b: 'Welfare', aId: 1, bId: 2, first: { count: 3, c: 0.5 }, second: { count: 1, c: 0.2 }, difference: { count: -2, c: -0.3 } },
+      { a: 'Income', b: 'Stigma', aId: 1, bId: 3, first: { count: 0, c: 0 }, second: { count: 1, c: 0.1 }, difference: { count: 1, c: 0.1 } },
+    ]);
+  });
+});

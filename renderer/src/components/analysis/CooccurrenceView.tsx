@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixOrder } from '../../../../shared/analysis/matrixOrder';
 import { orderCodes } from '../../../../shared/analysis/matrixOrder';
+import { comparePairs } from '../../../../shared/analysis/compare';
 import type { CooccurrencePair } from '../../../../shared/model/types';
 import { useRead } from '../../api/queries';
 import { downloadPng, downloadSvg } from '../../app/chartExport';
@@ -27,6 +28,7 @@ export function CooccurrenceView() {
   const [order, setOrder] = useState<MatrixOrder>('cluster');
   const [subset, setSubset] = useState<{ name: string; value: string } | null>(null);
   const [picked, setPicked] = useState<CooccurrencePair | null>(null);
+  const [compareWith, setCompareWith] = useState<{ name: string; value: string } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
 
   const rule = kind === 'near' ? `near:${distance}` : kind;
@@ -34,6 +36,7 @@ export function CooccurrenceView() {
   const pairs = useRead('analysis.cooccurrence', { rule, where });
   const codes = useRead('codes.list', {});
   const frequencies = useRead('analysis.frequencies', { where });
+  const compared = useRead('analysis.cooccurrence', { rule, where: compareWith ? { [compareWith.name]: compareWith.value } : undefined }, { enabled: compareWith !== null });
   const passages = useRead('analysis.pairPassages', { aId: picked?.aId ?? 0, bId: picked?.bId ?? 0, rule, where }, { enabled: picked !== null });
 
   const ruleText = t(`cooccurrence.rules.${kind}`, { distance });
@@ -68,6 +71,7 @@ export function CooccurrenceView() {
           </label>
         )}
         <SubsetPicker value={subset} onChange={setSubset} />
+        <SubsetPicker value={compareWith} onChange={setCompareWith} label={t('charts.compareWith')} />
         <label>
           {t('charts.measure')}
           <select value={measure} onChange={(e) => setMeasure(e.target.value as 'count' | 'c')}>
@@ -144,6 +148,35 @@ export function CooccurrenceView() {
             </table>
           )}
         </div>
+      )}
+      {compareWith && pairs.data && compared.data && (
+        <table className="comparison">
+          <caption>{t('charts.comparisonTitle', { first: subset ? `${subset.name} = ${subset.value}` : t('charts.allCases'), second: `${compareWith.name} = ${compareWith.value}` })}</caption>
+          <thead>
+            <tr>
+              <th>{t('cooccurrence.codeA')}</th>
+              <th>{t('cooccurrence.codeB')}</th>
+              <th className="num">{subset ? subset.value : t('charts.allCases')}</th>
+              <th className="num">{compareWith.value}</th>
+              <th className="num">{t('charts.difference')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {comparePairs(pairs.data, compared.data).map((row) => {
+              const shown = (v: { count: number; c: number }) => (measure === 'c' ? v.c : v.count);
+              const difference = shown(row.difference);
+              return (
+                <tr key={`${row.aId}:${row.bId}`} data-pair={`${row.a} + ${row.b}`}>
+                  <td>{row.a}</td>
+                  <td>{row.b}</td>
+                  <td className="num">{shown(row.first)}</td>
+                  <td className="num">{shown(row.second)}</td>
+                  <td className={difference > 0 ? 'num more' : difference < 0 ? 'num less' : 'num'}>{difference > 0 ? `+${difference}` : difference}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       )}
       {picked && (
         <section className="pair-passages" aria-label={t('charts.passagesOf', { a: picked.a, b: picked.b })}>
