@@ -64,3 +64,17 @@ export function sameTurn(a: readonly Range[], b: readonly Range[], turns: readon
   const touches = (r: Range, t: Range) => r.start < t.end && t.start < r.end;
   return a.filter((r) => turns.some((t) => touches(r, t) && b.some((s) => touches(s, t))));
 }
+
+/** The range holding `offset`, in ranges sorted by start that do not overlap (speaker turns). */
+export function rangeAt<T extends Range>(ranges: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const range = ranges[mid]!;
+    if (offset < range.start) hi = mid - 1;
+    else if (offset >= range.end) lo = mid + 1;
+    else return range;
+  }
+  return undefined;
+}

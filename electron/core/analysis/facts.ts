@@ -5,6 +5,7 @@
  * analyses in shared/analysis work on these.
  */
 import type { CodingFact } from '../../../shared/analysis/cooccurrence';
+import { rangeAt } from '../../../shared/analysis/ranges';
 import type { CaseAttributes } from '../../../shared/analysis/subset';
 import type { Project } from '../project';
 
@@ -43,7 +44,7 @@ function readFacts(project: Project): AnalysisFacts {
     documentCases.set(r.document_id, [...(documentCases.get(r.document_id) ?? []), r.case_id]);
   }
   const facts = rows.map(([id, documentId, codeId, start, end, coderId]): CodingFact => {
-    const turnId = turnAt(turns.get(documentId!) ?? [], start!);
+    const turnId = rangeAt(turns.get(documentId!) ?? [], start!)?.id ?? null;
     const speakerCase = turnId === null ? undefined : turnCase.get(turnId);
     return {
       id: id!,
@@ -67,18 +68,4 @@ function readFacts(project: Project): AnalysisFacts {
     codes: project.stmt('SELECT id, name, parent_id AS parentId, position FROM codes').all() as AnalysisFacts['codes'],
     documents: project.stmt('SELECT id, name FROM documents ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[],
   };
-}
-
-/** The turn holding `offset` (turns sorted by start, not overlapping). */
-function turnAt(turns: readonly { id: number; start: number; end: number }[], offset: number): number | null {
-  let lo = 0;
-  let hi = turns.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const turn = turns[mid]!;
-    if (offset < turn.start) hi = mid - 1;
-    else if (offset >= turn.end) lo = mid + 1;
-    else return turn.id;
-  }
-  return null;
 }

@@ -1,3 +1,4 @@
+import { rangeAt } from '../../../shared/analysis/ranges';
 import { AppError } from '../../../shared/api/errors';
 import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
@@ -74,7 +75,7 @@ export function codingRows(project: Project, filter: { documentId?: number; code
   rows.sort((x, y) => compare(folded.get(x[1])!, folded.get(y[1])!) || x[3] - y[3] || x[4] - y[4] || compare(codes.get(x[2])!, codes.get(y[2])!));
   return rows.map(([id, documentId, codeId, start, end, coderId, createdAt, memo]) => {
     const doc = project.documentText(documentId)!;
-    const turn = turnAt(turns.get(documentId) ?? [], start);
+    const turn = rangeAt(turns.get(documentId) ?? [], start);
     return {
       id,
       document: documents.get(documentId)!,
@@ -89,20 +90,6 @@ export function codingRows(project: Project, filter: { documentId?: number; code
       memo,
     };
   });
-}
-
-/** The turn holding `offset` (turns sorted by start, not overlapping). */
-function turnAt<T extends { start: number; end: number }>(turns: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = turns.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const turn = turns[mid]!;
-    if (offset < turn.start) hi = mid - 1;
-    else if (offset >= turn.end) lo = mid + 1;
-    else return turn;
-  }
-  return undefined;
 }
 
 function createCoding(project: Project, input: { documentId: number; codeId: number; start: number; end: number; memo?: string }, coder: string): Coding {
