@@ -17,6 +17,13 @@ export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { e
   });
 }
 
+/** Starts reads before they are needed (a document under the pointer is probably the next one opened). */
+export function usePrefetch() {
+  const queryClient = useQueryClient();
+  return <K extends OpName>(op: K, input: OpInput<K>) =>
+    void queryClient.prefetchQuery({ queryKey: [op, input], queryFn: () => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input) });
+}
+
 export function useWrite<K extends OpName>(op: K) {
   const queryClient = useQueryClient();
   const history = useUndo();

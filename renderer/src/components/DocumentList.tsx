@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/model/types';
-import { useRead, useWrite } from '../api/queries';
+import { usePrefetch, useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -11,6 +11,13 @@ export function DocumentList({ selectedId, onSelect }: { selectedId: number | nu
   const documents = useRead('documents.list', {});
   const remove = useWrite('documents.delete');
   const rename = useWrite('documents.rename');
+  const prefetch = usePrefetch();
+  // What the document view reads, fetched while the pointer rests on the document, so a click opens it at once.
+  const warm = (id: number) => {
+    prefetch('documents.get', { id });
+    prefetch('codings.list', { documentId: id });
+    prefetch('documents.turns', { documentId: id });
+  };
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
 
@@ -37,7 +44,7 @@ export function DocumentList({ selectedId, onSelect }: { selectedId: number | nu
                 />
               </form>
             ) : (
-              <button type="button" className="doc-link" onClick={() => onSelect(doc.id)} title={doc.sourceName}>
+              <button type="button" className="doc-link" onClick={() => onSelect(doc.id)} onPointerEnter={() => warm(doc.id)} onFocus={() => warm(doc.id)} title={doc.sourceName}>
                 <span className="doc-name">{doc.name}</span>
                 <span className="count">{t('documents.codingCount', { count: doc.codingCount })}</span>
               </button>
