@@ -1,8 +1,8 @@
 /**
  * Analysis at scale: N documents with C codings each (100,000 in all by
  * default) over 30 codes, then each co-occurrence rule, the frequency
- * tables, and the full mixed-methods export, with the export's cost per
- * coding row.
+ * tables, the full mixed-methods export (with its cost per coding row) and
+ * a chapter report.
  */
 import path from 'node:path';
 import fs from 'node:fs';
@@ -53,6 +53,10 @@ export async function benchAnalysis(docCount: number, wordCount: number, codings
     for (const name of names) await call(core, 'export.datasetFile', { name });
   });
   console.log(`whole dataset (${names.length} files): ${(exportMs / 1000).toFixed(1)} s, ${((1000 * exportMs) / total).toFixed(1)} µs per coding`);
+  for (const format of ['md', 'docx'] as const) {
+    const [, reportMs] = await timed(() => call(core, 'report.build', { themes: codeIds.slice(0, 5), lang: 'en', format }));
+    console.log(`chapter report (5 themes, ${format}): ${reportMs.toFixed(0)} ms`);
+  }
   core.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

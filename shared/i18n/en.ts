@@ -267,6 +267,9 @@ export const en = {
     language: 'Switch language (English / Bahasa Indonesia)',
   },
   charts: {
+    byCase: 'each case (code × case matrix)',
+    presence: '0/1 presence instead of codings',
+    showForms: 'show the written forms under each stem',
     compareWith: 'Compare with',
     comparisonTitle: '{{first}} compared with {{second}}',
     difference: 'Difference',

@@ -269,6 +269,9 @@ export const id: Catalog = {
     language: 'Ganti bahasa (English / Bahasa Indonesia)',
   },
   charts: {
+    byCase: 'tiap kasus (matriks kode × kasus)',
+    presence: 'kehadiran 0/1, bukan jumlah pengodean',
+    showForms: 'tampilkan bentuk tertulis di bawah tiap akar kata',
     compareWith: 'Bandingkan dengan',
     comparisonTitle: '{{first}} dibandingkan dengan {{second}}',
     difference: 'Selisih',

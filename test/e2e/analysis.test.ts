@@ -77,6 +77,10 @@ describe('the analysis screens', () => {
     await page.getByRole('tab', { name: 'Code frequencies' }).click();
     await page.getByLabel('Crosstab by').selectOption('generation');
     await expect.poll(() => page.locator('table.crosstab tr[data-code="Flexibility and autonomy"] td[data-value="Gen Z"]').textContent()).toBe('4 (100%)');
+    await page.getByLabel('Crosstab by').selectOption('cases');
+    await page.getByLabel('0/1 presence instead of codings').check();
+    await expect.poll(() => page.locator('table.matrix tr[data-code="Flexibility and autonomy"] td[data-case="Yohanes"]').textContent()).toBe('0');
+    expect(await page.locator('table.matrix tr[data-code="Flexibility and autonomy"] td[data-case="Rina"]').textContent()).toBe('1');
   });
 
   it('lists word frequencies and leaves out a word the researcher makes a stop word', async () => {

@@ -12,7 +12,10 @@ export function FrequencyView() {
   const [subset, setSubset] = useState<{ name: string; value: string } | null>(null);
   const cases = useRead('cases.list', {});
   const attributes = [...new Set((cases.data ?? []).flatMap((c) => Object.keys(c.attributes)))].sort();
-  const table = useRead('analysis.frequencies', { by: by || undefined, where: subset ? { [subset.name]: subset.value } : undefined });
+  const where = subset ? { [subset.name]: subset.value } : undefined;
+  const [binary, setBinary] = useState(false);
+  const table = useRead('analysis.frequencies', { by: by && by !== 'cases' ? by : undefined, where });
+  const matrix = useRead('analysis.matrix', { cols: 'cases', binary, where }, { enabled: by === 'cases' });
   const max = Math.max(1, ...(table.data?.codes ?? []).map((c) => c.codings));
   const crosstab = table.data?.crosstab;
 
@@ -24,6 +27,7 @@ export function FrequencyView() {
           {t('charts.by')}
           <select value={by} onChange={(e) => setBy(e.target.value)}>
             <option value="">—</option>
+            <option value="cases">{t('charts.byCase')}</option>
             {attributes.map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -31,8 +35,39 @@ export function FrequencyView() {
             ))}
           </select>
         </label>
+        {by === 'cases' && (
+          <label className="check">
+            <input type="checkbox" checked={binary} onChange={(e) => setBinary(e.target.checked)} />
+            {t('charts.presence')}
+          </label>
+        )}
       </div>
-      {crosstab ? (
+      {by === 'cases' && matrix.data ? (
+        <table className="crosstab matrix">
+          <thead>
+            <tr>
+              <th>{t('charts.code')}</th>
+              {matrix.data.columns.map((c) => (
+                <th key={c} className="num">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.data.rows.map((row) => (
+              <tr key={row.codeId} data-code={row.code}>
+                <td title={row.path}>{row.code}</td>
+                {row.values.map((v, i) => (
+                  <td key={matrix.data.columns[i]} className={v ? 'num' : 'num zero'} data-case={matrix.data.columns[i]}>
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : crosstab ? (
         <table className="crosstab">
           <thead>
             <tr>

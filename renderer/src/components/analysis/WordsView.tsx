@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { flattenCodeTree } from '../../../../shared/model/codeTree';
 import { useRead, useWrite } from '../../api/queries';
 import { useNotices } from '../../app/notices';
+import { SubsetPicker } from './SubsetPicker';
 
 /** The most frequent words by stem, without stop words; any word can be made a stop word with one click. */
 export function WordsView() {
@@ -11,8 +12,16 @@ export function WordsView() {
   const [lang, setLang] = useState<'' | 'id' | 'en'>('');
   const [codeId, setCodeId] = useState(0);
   const [withInterviewer, setWithInterviewer] = useState(false);
+  const [showForms, setShowForms] = useState(false);
+  const [subset, setSubset] = useState<{ name: string; value: string } | null>(null);
   const codes = useRead('codes.list', {});
-  const words = useRead('analysis.words', { lang: lang || undefined, codeId: codeId || undefined, includeInterviewer: withInterviewer, top: 60 });
+  const words = useRead('analysis.words', {
+    lang: lang || undefined,
+    codeId: codeId || undefined,
+    includeInterviewer: withInterviewer,
+    top: 60,
+    where: subset ? { [subset.name]: subset.value } : undefined,
+  });
   const stopwords = useRead('analysis.stopwords', {});
   const setStopwords = useWrite('analysis.setStopwords');
   const max = Math.max(1, ...(words.data ?? []).map((w) => w.count));
@@ -42,6 +51,11 @@ export function WordsView() {
             ))}
           </select>
         </label>
+        <SubsetPicker value={subset} onChange={setSubset} />
+        <label className="check">
+          <input type="checkbox" checked={showForms} onChange={(e) => setShowForms(e.target.checked)} />
+          {t('charts.showForms')}
+        </label>
         <label className="check">
           <input type="checkbox" checked={withInterviewer} onChange={(e) => setWithInterviewer(e.target.checked)} />
           {t('charts.withInterviewer')}
@@ -55,6 +69,7 @@ export function WordsView() {
               <rect width={(100 * w.count) / max} height="14" fill="#2f8f6f" />
             </svg>
             <span className="num">{w.count}</span>
+            {showForms && <span className="forms">{w.forms.map((f) => `${f.form} (${f.count})`).join(', ')}</span>}
             <button type="button" className="icon" title={t('charts.makeStopword', { word: w.word })} aria-label={t('charts.makeStopword', { word: w.word })} onClick={() => change({ ...current, added: [...current.added, ...w.forms.map((f) => f.form)] })}>
               ×
             </button>
