@@ -28,6 +28,7 @@ import type {
   Speaker,
   SurveyPreview,
   Turn,
+  CodingSpan,
 } from '../model/types';
 
 /** What undoing a merge needs: the source code, the codings moved and collapsed, the sub-codes moved. */
@@ -251,6 +252,7 @@ export const contract = {
   'codebook.addStarter': write<CodebookImport>()(z.strictObject({ lang: z.enum(['en', 'id']) }), ['codes']),
 
   'codings.list': read<Coding[]>()(z.strictObject({ documentId: id.optional() }), ['codings']),
+  'codings.spans': read<CodingSpan[]>()(z.strictObject({ documentId: id }), ['codings']),
   'codings.rows': read<CodingRow[]>()(z.strictObject({ documentId: id.optional(), codeId: id.optional() }), ['codings', 'codes', 'documents']),
   'codings.create': write<Coding>()(
     z

@@ -33,6 +33,9 @@ describe('the dispatcher on a real project file', () => {
     await run('codings.create', { documentId: doc.id, codeId: welfare.id, start: 59, end: 76 });
 
     expect(await run('analysis.cooccurrence')).toMatchObject([{ a: 'Income uncertainty', b: 'Welfare', count: 1, rule: 'overlap' }]);
+    // The document view's slim codings carry the same codings as the full list.
+    const full = await run('codings.list', { documentId: doc.id });
+    expect(await run('codings.spans', { documentId: doc.id })).toEqual(full.map(({ id, codeId, start, end, coder, memo }) => ({ id, codeId, start, end, coder, memo })));
     const rows = await run('codings.rows', {});
     expect(rows.map((r) => [r.code, r.text, r.coder])).toEqual([
       ['Income uncertainty', 'Naik turun 😅, tidak', 'Ana'],

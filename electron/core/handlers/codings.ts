@@ -152,6 +152,15 @@ export const codingHandlers: HandlersFor<'codings'> = {
     return rows.map(toCoding);
   },
 
+  'codings.spans': ({ documentId }, core) =>
+    (
+      core
+        .requireProject()
+        .stmt(`SELECT k.id, k.code_id, k.start, k."end", c.name, k.memo FROM codings k JOIN coders c ON c.id = k.coder_id WHERE k.document_id = ? ORDER BY k.start, k."end", k.id`)
+        .raw(true)
+        .all(documentId) as [number, number, number, number, string, string | null][]
+    ).map(([id, codeId, start, end, coder, memo]) => ({ id, codeId, start, end, coder, memo })),
+
   'codings.rows': (filter, core) => codingRows(core.requireProject(), filter),
 
   'codings.create': (input, core) => {

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flattenCodeTree } from '../../../shared/model/codeTree';
-import type { Code, Coding } from '../../../shared/model/types';
+import type { Code, CodingSpan } from '../../../shared/model/types';
 import type { CodePointIndex } from '../../../shared/text/codepoints';
 import { nudgeEdge } from '../../../shared/text/snap';
 import { useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 
 /** The coding picked in the text or its margin: change its code, move its edges a word at a time, write its memo, delete it. */
-export function CodingEditor(props: { coding: Coding; codes: Code[]; text: string; index: CodePointIndex; onClose(): void }) {
+export function CodingEditor(props: { coding: CodingSpan; codes: Code[]; text: string; index: CodePointIndex; onClose(): void }) {
   const { t } = useTranslation();
   const { fail } = useNotices();
   const update = useWrite('codings.update');

@@ -15,7 +15,7 @@ export function DocumentList({ selectedId, onSelect }: { selectedId: number | nu
   // What the document view reads, fetched while the pointer rests on the document, so a click opens it at once.
   const warm = (id: number) => {
     prefetch('documents.get', { id });
-    prefetch('codings.list', { documentId: id });
+    prefetch('codings.spans', { documentId: id });
     prefetch('documents.turns', { documentId: id });
   };
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Code, Coding } from '../../../shared/model/types';
+import type { Code, CodingSpan } from '../../../shared/model/types';
 import { blockAt, type TextBlock } from '../../../shared/text/blocks';
 import type { DocumentLayout } from '../../../shared/text/documentLayout';
 import { turnPart, type Segment, type TurnRange } from '../../../shared/text/segments';
@@ -19,7 +19,7 @@ export interface DocumentTextProps {
   layout: DocumentLayout;
   turns: TurnRange[];
   /** Codings on screen (after the coder filter), by id, with UTF-16 offsets. */
-  codings: Map<number, Coding & { from: number; to: number }>;
+  codings: Map<number, CodingSpan & { from: number; to: number }>;
   codeById: Map<number, Code>;
   selectedCodingId: number | null;
   /** A UTF-16 offset to bring into view; changes of `nonce` scroll again. */

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Code, Coding } from '../../../shared/model/types';
+import type { Code, CodingSpan } from '../../../shared/model/types';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { layoutDocument } from '../../../shared/text/documentLayout';
 import { snapRange, type SnapMode } from '../../../shared/text/snap';
@@ -33,7 +33,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const { t, i18n } = useTranslation();
   const { fail, notify } = useNotices();
   const doc = useRead('documents.get', { id: documentId });
-  const allCodings = useRead('codings.list', { documentId });
+  const allCodings = useRead('codings.spans', { documentId });
   const turns = useRead('documents.turns', { documentId });
   const coders = useRead('coders.list', {});
   const codes = useRead('codes.list', {});
@@ -244,7 +244,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
 }
 
 function CodingList(props: {
-  codings: (Coding & { from: number; to: number })[];
+  codings: (CodingSpan & { from: number; to: number })[];
   codeById: Map<number, Code>;
   text: string;
   selectedId: number | null;
