@@ -148,6 +148,8 @@ const codeRecord = z.object({
   exclusion: longText,
   example: longText,
   atypical: longText,
+  // Projects written before code memos existed have none to restore.
+  memo: longText.default(''),
   position: z.number().int(),
 });
 const codingRecord = z.object({
@@ -229,6 +231,7 @@ export const contract = {
       exclusion: longText.optional(),
       example: longText.optional(),
       atypical: longText.optional(),
+      memo: longText.optional(),
     }),
     ['codes', 'codings'],
   ),

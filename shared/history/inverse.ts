@@ -30,6 +30,7 @@ const codeRecord = (c: Code) => ({
   exclusion: c.exclusion,
   example: c.example,
   atypical: c.atypical,
+  memo: c.memo,
   position: c.position,
 });
 

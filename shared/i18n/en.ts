@@ -81,6 +81,7 @@ export const en = {
     example: 'Example',
     save: 'Save code',
     atypical: 'Atypical example',
+    memo: 'Memo (your analytic notes on this code)',
     split: 'Split',
     splitPrompt: 'Name of the copy of “{{name}}” (it gets all its codings; then remove what does not belong)',
     splitName: '{{name}} (copy)',
@@ -334,6 +335,7 @@ export const en = {
     },
   },
   report: {
+    notes: 'Analytic notes',
     title: 'Thematic summary',
     definition: 'Definition',
     inclusion: 'Include when',

@@ -83,6 +83,7 @@ export const id: Catalog = {
     example: 'Contoh',
     save: 'Simpan kode',
     atypical: 'Contoh tidak khas',
+    memo: 'Memo (catatan analitis Anda tentang kode ini)',
     split: 'Pecah',
     splitPrompt: 'Nama salinan “{{name}}” (mendapat semua pengodeannya; lalu hapus yang tidak cocok)',
     splitName: '{{name}} (salinan)',
@@ -336,6 +337,7 @@ export const id: Catalog = {
     },
   },
   report: {
+    notes: 'Catatan analitis',
     title: 'Ringkasan tematik',
     definition: 'Definisi',
     inclusion: 'Sertakan bila',

@@ -36,6 +36,8 @@ export interface Code {
   example: string;
   /** An atypical example: a borderline passage that still belongs to the code. */
   atypical: string;
+  /** The researcher's analytic notes on the code. */
+  memo: string;
   position: number;
   /** Codings of this code itself (not of its sub-codes). */
   codingCount: number;

@@ -17,6 +17,8 @@ export interface ChapterTheme {
   path: string;
   definition: string;
   inclusion: string;
+  /** The researcher's memo on the code, as analytic notes. */
+  memo: string;
   codings: number;
   cases: number;
   totalCases: number;
@@ -34,6 +36,7 @@ export interface ChapterModel {
 
 export interface ChapterLabels {
   definition: string;
+  notes: string;
   inclusion: string;
   occurrence: string;
   byGroup: string;
@@ -68,6 +71,7 @@ export function chapterToMarkdown(model: ChapterModel, labels: ChapterLabels): s
       lines.push('');
     }
     if (theme.cooccurring.length) lines.push(`**${labels.cooccurs}:** ${theme.cooccurring.map((c) => `${c.name} (${c.count})`).join(', ')}`, '');
+    if (theme.memo) lines.push(`**${labels.notes}:** ${theme.memo.replace(/\s*\n\s*/g, ' ')}`, '');
     lines.push(`### ${labels.quotes}`, '');
     if (theme.quotes.length === 0) lines.push(labels.none, '');
     for (const q of theme.quotes) lines.push(`> ${q.text.replace(/\s*\n\s*/g, ' ')}`, `> — ${q.citation}`, '');
@@ -98,6 +102,7 @@ export function chapterToHtml(model: ChapterModel, labels: ChapterLabels, lang: 
       parts.push('</tbody></table>');
     }
     if (theme.cooccurring.length) parts.push(`<p><strong>${escapeHtml(labels.cooccurs)}:</strong> ${escapeHtml(theme.cooccurring.map((c) => `${c.name} (${c.count})`).join(', '))}</p>`);
+    if (theme.memo) parts.push(`<p><strong>${escapeHtml(labels.notes)}:</strong> ${escapeHtml(theme.memo)}</p>`);
     parts.push(`<h3>${escapeHtml(labels.quotes)}</h3>`);
     if (theme.quotes.length === 0) parts.push(`<p>${escapeHtml(labels.none)}</p>`);
     for (const q of theme.quotes) parts.push(`<blockquote><p>${escapeHtml(q.text)}</p><cite>${escapeHtml(q.citation)}</cite></blockquote>`);

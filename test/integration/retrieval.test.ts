@@ -73,4 +73,17 @@ describe('queries saved as codes, and code counts', () => {
     expect(anywhere.length).toBeGreaterThanOrEqual(sameTurn.length);
     core.close();
   });
+
+  it('carries a code’s memo into the chapter report as analytic notes, and brings it back on undo of a delete', async () => {
+    const { run, core, code } = await sample();
+    const income = await code('Income uncertainty');
+    await run('codes.update', { id: income.id, memo: 'Seasonal: December peaks, February troughs.' });
+    const report = await run('report.build', { themes: [income.id], lang: 'en', format: 'md' });
+    expect(report.content).toContain('**Analytic notes:** Seasonal: December peaks, February troughs.');
+    const { historyEntry } = await import('../../shared/history/inverse');
+    const removed = await run('codes.delete', { id: income.id });
+    await run('history.apply', { steps: historyEntry('codes.delete', { id: income.id }, removed)!.undo });
+    expect((await code('Income uncertainty')).memo).toBe('Seasonal: December peaks, February troughs.');
+    core.close();
+  });
 });

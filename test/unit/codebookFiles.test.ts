@@ -13,6 +13,7 @@ const code = (id: number, name: string, parentId: number | null, extra: Partial<
   exclusion: '',
   example: '',
   atypical: '',
+  memo: '',
   position: id,
   codingCount: 0,
   documentCount: 0,

@@ -60,6 +60,7 @@ describe('code tree', () => {
     exclusion: '',
     example: '',
     atypical: '',
+    memo: '',
     position,
     codingCount: 0,
     documentCount: 0,

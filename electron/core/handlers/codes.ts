@@ -17,13 +17,14 @@ interface CodeRow {
   exclusion: string;
   example: string;
   atypical: string;
+  memo: string;
   position: number;
   coding_count: number;
   document_count: number;
   case_count: number;
 }
 
-const codeColumns = `id, uuid, name, parent_id, color, description, inclusion, exclusion, example, atypical, position,
+const codeColumns = `id, uuid, name, parent_id, color, description, inclusion, exclusion, example, atypical, memo, position,
   (SELECT count(*) FROM codings k WHERE k.code_id = codes.id) AS coding_count,
   (SELECT count(DISTINCT k.document_id) FROM codings k WHERE k.code_id = codes.id) AS document_count,
   (SELECT count(DISTINCT cd.case_id) FROM codings k JOIN case_documents cd ON cd.document_id = k.document_id WHERE k.code_id = codes.id) AS case_count`;
@@ -40,6 +41,7 @@ function toCode(row: CodeRow): Code {
     exclusion: row.exclusion,
     example: row.example,
     atypical: row.atypical,
+    memo: row.memo,
     position: row.position,
     codingCount: row.coding_count,
     documentCount: row.document_count,
@@ -143,7 +145,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
     assertNameFree(project, name, parentId, current.id);
     project
       .stmt(
-        `UPDATE codes SET name = ?, parent_id = ?, color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ?
+        `UPDATE codes SET name = ?, parent_id = ?, color = ?, description = ?, inclusion = ?, exclusion = ?, example = ?, atypical = ?, memo = ?
          WHERE id = ?`,
       )
       .run(
@@ -155,6 +157,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
         input.exclusion ?? current.exclusion,
         input.example ?? current.example,
         input.atypical ?? current.atypical,
+        input.memo ?? current.memo,
         current.id,
       );
     return { code: getCode(project, current.id), previous };
@@ -246,9 +249,9 @@ export const codeHandlers: HandlersFor<'codes'> = {
   'codes.restore': ({ codes }, core) => {
     const project = core.requireProject();
     const insert = project.stmt(
-      `INSERT INTO codes(id, uuid, name, parent_id, color, description, inclusion, exclusion, example, atypical, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO codes(id, uuid, name, parent_id, color, description, inclusion, exclusion, example, atypical, memo, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const c of codes) insert.run(c.id, c.uuid, c.name, c.parentId, c.color, c.description, c.inclusion, c.exclusion, c.example, c.atypical, c.position);
+    for (const c of codes) insert.run(c.id, c.uuid, c.name, c.parentId, c.color, c.description, c.inclusion, c.exclusion, c.example, c.atypical, c.memo, c.position);
     return null;
   },
 

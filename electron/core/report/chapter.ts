@@ -23,7 +23,7 @@ export function buildChapter(project: Project, options: { themes: number[]; by?:
   const caseNames = new Map(data.cases.map((c) => [c.id, c.name]));
   const documents = new Map(data.documents.map((d) => [d.id, d.name]));
   const guidance = new Map(
-    (project.stmt('SELECT id, description, inclusion FROM codes').all() as { id: number; description: string; inclusion: string }[]).map((c) => [c.id, c]),
+    (project.stmt('SELECT id, description, inclusion, memo FROM codes').all() as { id: number; description: string; inclusion: string; memo: string }[]).map((c) => [c.id, c]),
   );
   const turnTime = project.stmt('SELECT time_start_ms FROM turns WHERE id = ?');
   const pairs = cooccurrence(data.facts, { kind: 'overlap' });
@@ -50,6 +50,7 @@ export function buildChapter(project: Project, options: { themes: number[]; by?:
       path: paths.get(themeId)!,
       definition: info?.description ?? '',
       inclusion: info?.inclusion ?? '',
+      memo: info?.memo ?? '',
       codings: codings.length,
       cases: cases.size,
       totalCases: data.cases.length,

@@ -23,6 +23,7 @@ export async function chapterToDocx(model: ChapterModel, labels: ChapterLabels):
       );
     }
     if (theme.cooccurring.length) children.push(labelled(labels.cooccurs, theme.cooccurring.map((c) => `${c.name} (${c.count})`).join(', ')));
+    if (theme.memo) children.push(labelled(labels.notes, theme.memo));
     children.push(new Paragraph({ text: labels.quotes, heading: HeadingLevel.HEADING_2 }));
     if (theme.quotes.length === 0) children.push(new Paragraph(labels.none));
     for (const q of theme.quotes) {

@@ -198,6 +198,13 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    description: 'a memo on each code: the researcher\'s analytic notes, kept with the code (and its undo)',
+    up(db) {
+      db.exec(`ALTER TABLE codes ADD COLUMN memo TEXT NOT NULL DEFAULT '';`);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

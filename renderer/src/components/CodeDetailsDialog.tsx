@@ -4,14 +4,14 @@ import type { Code } from '../../../shared/model/types';
 import { useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 
-const guidance = ['description', 'inclusion', 'exclusion', 'example', 'atypical'] as const;
+const guidance = ['description', 'inclusion', 'exclusion', 'example', 'atypical', 'memo'] as const;
 
 /** A code's definition and coding guidance, as a methods textbook asks a codebook to hold. */
 export function CodeDetailsDialog({ code, onClose }: { code: Code; onClose(): void }) {
   const { t } = useTranslation();
   const { fail } = useNotices();
   const update = useWrite('codes.update');
-  const [draft, setDraft] = useState({ name: code.name, color: code.color, description: code.description, inclusion: code.inclusion, exclusion: code.exclusion, example: code.example, atypical: code.atypical });
+  const [draft, setDraft] = useState({ name: code.name, color: code.color, description: code.description, inclusion: code.inclusion, exclusion: code.exclusion, example: code.example, atypical: code.atypical, memo: code.memo });
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +35,7 @@ export function CodeDetailsDialog({ code, onClose }: { code: Code; onClose(): vo
         {guidance.map((field) => (
           <label key={field}>
             {t(`codebook.${field}`)}
-            <textarea rows={field === 'description' ? 3 : 2} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.target.value })} />
+            <textarea rows={field === 'description' || field === 'memo' ? 3 : 2} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.target.value })} />
           </label>
         ))}
         <div className="modal-actions">
