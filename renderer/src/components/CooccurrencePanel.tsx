@@ -1,7 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRead } from '../api/queries';
 
-export function CooccurrencePanel() {
+/** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
+export const CooccurrencePanel = memo(function CooccurrencePanel() {
   const { t } = useTranslation();
   const pairs = useRead('analysis.cooccurrence', {});
   return (
@@ -32,4 +34,4 @@ export function CooccurrencePanel() {
       )}
     </section>
   );
-}
+});

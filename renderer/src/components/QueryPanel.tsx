@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRead, useWrite } from '../api/queries';
 import { errorText, useNotices } from '../app/notices';
@@ -6,7 +6,8 @@ import { useWorkspaceCommands } from '../app/workspace';
 import { PassageList } from './AnalysisPanel';
 
 /** Boolean code queries; the passages found can become a code of their own. */
-export function QueryPanel() {
+/** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
+export const QueryPanel = memo(function QueryPanel() {
   const { t } = useTranslation();
   const { notify, fail } = useNotices();
   const { openPassage } = useWorkspaceCommands();
@@ -63,4 +64,4 @@ export function QueryPanel() {
       )}
     </section>
   );
-}
+});

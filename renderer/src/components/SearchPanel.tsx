@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
@@ -10,7 +10,8 @@ const DEBOUNCE_MS = 300;
 /** The list is capped: a one-letter search in a large project must not flood memory. */
 const LIMIT = 200;
 
-export function SearchPanel() {
+/** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
+export const SearchPanel = memo(function SearchPanel() {
   const { t } = useTranslation();
   const { notify, fail } = useNotices();
   const { openPassage } = useWorkspaceCommands();
@@ -82,4 +83,4 @@ export function SearchPanel() {
       )}
     </section>
   );
-}
+});
