@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ActionsProvider } from './app/actions';
 import { App } from './app/App';
+import { prepareDateFormats } from './app/dates';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { NoticeProvider } from './app/notices';
 import { UndoProvider } from './app/undo';
@@ -18,6 +19,7 @@ const queryClient = new QueryClient({
 window.tematik?.onChanged(() => void queryClient.invalidateQueries());
 
 await setupI18n();
+prepareDateFormats(['en', 'id']);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -21,6 +21,15 @@ const drag = async (source: Locator, target: Locator) => {
 
 const quote = () => page.locator('.coding-editor blockquote').textContent();
 
+/** How far the selected coding's stripe is, at top and bottom, from the lines its highlight covers (px). */
+const stripeOffset = async () => {
+  const stripe = (await page.locator('.stripe.selected').boundingBox())!;
+  const marks = await Promise.all((await page.locator('mark.selected-coding').all()).map((mark) => mark.boundingBox()));
+  const top = Math.min(...marks.map((box) => box!.y));
+  const bottom = Math.max(...marks.map((box) => box!.y + box!.height));
+  return Math.max(Math.abs(stripe.y - top), Math.abs(stripe.y + stripe.height - bottom));
+};
+
 beforeAll(async () => {
   session = await openSession('workspace', sampleStudy);
   page = session.page;
@@ -37,9 +46,11 @@ describe('editing codings in the document view', () => {
     await stripe.click();
     await expect.poll(quote).toBe(flexible);
     expect(await page.locator('mark.selected-coding').allTextContents()).toEqual([flexible]);
+    expect(await stripeOffset()).toBeLessThan(2);
 
     await page.getByRole('button', { name: 'End one word later' }).click();
     await expect.poll(quote).toBe(`${flexible} Because`);
+    await expect.poll(stripeOffset).toBeLessThan(2);
     await page.getByRole('button', { name: 'End one word earlier' }).click();
     await expect.poll(quote).toBe(flexible);
     await page.getByRole('button', { name: 'Start one word later' }).click();

@@ -20,12 +20,14 @@ export interface Action {
 }
 
 interface Registry {
-  actions: Action[];
   register(actions: Action[]): () => void;
   run(id: string): void;
 }
 
-const ActionsContext = createContext<Registry | null>(null);
+// Two contexts: registering and running never change, so the components that
+// register actions are not re-rendered each time another one registers.
+const RegistryContext = createContext<Registry | null>(null);
+const ActionListContext = createContext<Action[]>([]);
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
@@ -82,14 +84,23 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
       actions: actions.map((a) => ({ id: a.id, label: a.label, enabled: !a.disabled, ...(a.shortcuts?.[0] ? { shortcut: a.shortcuts[0] } : {}) })),
     });
   }, [actions, language]);
-  const value = useMemo(() => ({ actions, register, run }), [actions, register, run]);
-  return <ActionsContext.Provider value={value}>{children}</ActionsContext.Provider>;
+  const registry = useMemo(() => ({ register, run }), [register, run]);
+  return (
+    <RegistryContext.Provider value={registry}>
+      <ActionListContext.Provider value={actions}>{children}</ActionListContext.Provider>
+    </RegistryContext.Provider>
+  );
 }
 
 export function useActionRegistry(): Registry {
-  const value = useContext(ActionsContext);
+  const value = useContext(RegistryContext);
   if (!value) throw new Error('useActionRegistry outside ActionsProvider');
   return value;
+}
+
+/** Every action registered now, for the command palette. */
+export function useActionList(): Action[] {
+  return useContext(ActionListContext);
 }
 
 /** Registers actions while the calling component is mounted; re-registers when `actions` changes. */

@@ -1,12 +1,12 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fuzzyFilter } from '../../../shared/text/fuzzy';
-import { useActionRegistry } from '../app/actions';
+import { useActionList } from '../app/actions';
 
 /** Every registered action, found by a few letters of its name (Ctrl+K). */
 export function CommandPalette({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const { actions } = useActionRegistry();
+  const actions = useActionList();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const available = useMemo(() => actions.filter((a) => !a.disabled && a.id !== 'palette'), [actions]);

@@ -6,6 +6,7 @@ import { blockAt, type TextBlock } from '../../../shared/text/blocks';
 import type { DocumentLayout } from '../../../shared/text/documentLayout';
 import { turnPart, type Segment, type TurnRange } from '../../../shared/text/segments';
 import { CODE_DRAG_TYPE } from '../app/codeDrag';
+import { StripePlacer } from './stripePlacement';
 
 /** Span id of the selection waiting for a code; codings have positive ids. */
 export const PENDING = -1;
@@ -62,6 +63,11 @@ export function DocumentText(props: DocumentTextProps) {
   const acceptsCode = (event: DragEvent) => event.dataTransfer.types.includes(CODE_DRAG_TYPE);
   const items = virtualizer.getVirtualItems();
 
+  const [placer] = useState(() => new StripePlacer());
+  useEffect(() => () => placer.disconnect(), [placer]);
+  // After every commit, once the blocks' layout effects have queued themselves.
+  useLayoutEffect(() => placer.flush());
+
   return (
     <div
       ref={scrollRef}
@@ -101,6 +107,7 @@ export function DocumentText(props: DocumentTextProps) {
                 gutter={gutter}
                 stripeLabels={stripeLabels}
                 memoNote={memoNote}
+                placer={placer}
                 {...props}
               />
             );
@@ -120,12 +127,13 @@ interface BlockProps extends DocumentTextProps {
   gutter: number;
   stripeLabels: Map<number, string>;
   memoNote: string;
+  placer: StripePlacer;
 }
 
-const Block = memo(function Block({ ref, index, block, segments, spanIds, gutter, stripeLabels, memoNote, text, turns, codings, codeById, layout, selectedCodingId, onPickCoding }: BlockProps) {
+const Block = memo(function Block({ ref, index, block, segments, spanIds, gutter, stripeLabels, memoNote, placer, text, turns, codings, codeById, layout, selectedCodingId, onPickCoding }: BlockProps) {
   const textRef = useRef<HTMLDivElement>(null);
   const gutterRef = useRef<HTMLDivElement>(null);
-  usePlaceStripes(textRef, gutterRef, block, spanIds, codings);
+  usePlaceStripes(placer, textRef, gutterRef, block, spanIds, codings);
   const turn = turns.find((candidate) => candidate.start <= block.start && block.start < candidate.end);
   const rowClass = ['doc-block', turn?.start === block.start ? 'turn-start' : '', turn?.isInterviewer ? 'interviewer-turn' : ''].filter(Boolean).join(' ');
 
@@ -206,14 +214,8 @@ function highlightStyle(layers: Code[]): React.CSSProperties {
   };
 }
 
-/**
- * Where each stripe sits beside its block: from the top of the line its
- * coding starts on to the bottom of the line it ends on (or the block's edge
- * when it runs on into the next block). Measured after layout, and again
- * when the block is resized, and written straight onto the stripes: a state
- * update here would draw every block twice.
- */
 function usePlaceStripes(
+  placer: StripePlacer,
   textRef: React.RefObject<HTMLDivElement | null>,
   gutterRef: React.RefObject<HTMLDivElement | null>,
   block: TextBlock,
@@ -221,25 +223,9 @@ function usePlaceStripes(
   codings: DocumentTextProps['codings'],
 ) {
   useLayoutEffect(() => {
-    const el = textRef.current;
+    const text = textRef.current;
     const gutter = gutterRef.current;
-    if (!el || !gutter || spanIds.length === 0) return;
-    const place = () => {
-      const base = el.getBoundingClientRect();
-      for (const stripe of gutter.querySelectorAll<HTMLElement>('.stripe')) {
-        const coding = codings.get(Number(stripe.dataset.id));
-        if (!coding) continue;
-        const first = coding.from > block.start ? el.querySelector(`[data-s="${coding.from}"]`) : null;
-        const last = coding.to < block.end ? el.querySelector(`[data-e="${coding.to}"]`) : null;
-        const top = first ? first.getBoundingClientRect().top - base.top : 0;
-        const bottom = last ? last.getBoundingClientRect().bottom - base.top : base.height;
-        stripe.style.top = `${top}px`;
-        stripe.style.height = `${Math.max(6, bottom - top)}px`;
-      }
-    };
-    place();
-    const observer = new ResizeObserver(place);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [textRef, gutterRef, block, spanIds, codings]);
+    if (!text || !gutter || spanIds.length === 0) return;
+    return placer.track({ text, gutter, start: block.start, end: block.end, ranges: codings });
+  }, [placer, textRef, gutterRef, block, spanIds, codings]);
 }

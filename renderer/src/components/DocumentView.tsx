@@ -7,6 +7,7 @@ import { layoutDocument } from '../../../shared/text/documentLayout';
 import { snapRange, type SnapMode } from '../../../shared/text/snap';
 import { useRead, useWrite } from '../api/queries';
 import { useActions } from '../app/actions';
+import { formatDateTime } from '../app/dates';
 import { caretOffset, selectionOffsets } from '../app/domSelection';
 import { useNotices } from '../app/notices';
 import { useWorkspace } from '../app/workspace';
@@ -134,6 +135,8 @@ export function DocumentView({ documentId }: { documentId: number }) {
     if (pending) inVivo.mutate({ documentId, start: pending.start, end: pending.end }, { onSuccess: clearSelection, onError: fail });
   };
 
+  // `mutate` is stable where the mutation object is not: the actions below are registered once per change.
+  const removeCoding = deleteCoding.mutate;
   const setSnap = (mode: SnapMode) => {
     localStorage.setItem(SNAP_KEY, mode);
     setSnapState(mode);
@@ -152,10 +155,10 @@ export function DocumentView({ documentId }: { documentId: number }) {
           label: t('actions.deleteCoding'),
           shortcuts: ['Delete'],
           disabled: selectedId === null,
-          run: () => selectedId !== null && deleteCoding.mutate({ id: selectedId }, { onSuccess: () => setSelectedId(null), onError: fail }),
+          run: () => selectedId !== null && removeCoding({ id: selectedId }, { onSuccess: () => setSelectedId(null), onError: fail }),
         },
       ],
-      [t, selectedId, deleteCoding, fail],
+      [t, selectedId, removeCoding, fail],
     ),
   );
 
@@ -194,7 +197,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
         </div>
         <p className="doc-source">
           {t('document.source', { file: doc.data.sourceName, format: doc.data.format })} ·{' '}
-          {t('document.details', { date: new Date(doc.data.importedAt).toLocaleString(i18n.resolvedLanguage) })}
+          {t('document.details', { date: formatDateTime(doc.data.importedAt, i18n.resolvedLanguage ?? 'en') })}
           {Object.entries(doc.data.importDetails).map(([key, value]) => ` · ${key}: ${value}`)}
         </p>
       </header>
