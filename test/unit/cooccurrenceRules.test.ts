@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cooccurrence, pairCodings, parseRule, ruleName, type CodingFact } from '../../shared/analysis/cooccurrence';
 import { branchIds, filterFacts } from '../../shared/analysis/subset';
-import { toCsv } from '../../shared/csv/table';
+import { csvFromRows, toCsv } from '../../shared/csv/table';
 
 let nextId = 1;
 const fact = (codeId: number, start: number, end: number, more: Partial<CodingFact> = {}): CodingFact => ({
@@ -107,6 +107,13 @@ describe('CSV tables', () => {
     expect(excel).toContain(';0,25;1');
     expect(toCsv(rows, { decimalComma: true })).toContain(',0.25,1');
   });
+  it('writes rows given as arrays exactly as the same rows given as records, and the header alone when there are none', () => {
+    const records = Array.from({ length: 7 }, (_, i) => ({ n: i + 0.5, text: i % 2 ? `row ${i}, "quoted"\nnext` : ` padded ${i}`, flag: i % 3 === 0 }));
+    const options = { delimiter: ';', decimalComma: true, bom: true } as const;
+    expect(csvFromRows(['n', 'text', 'flag'], records.map((r) => [r.n, r.text, r.flag]), options)).toBe(toCsv(records, options));
+    expect(csvFromRows(['n', 'text', 'flag'], [])).toBe('n,text,flag');
+  });
+
 });
 
 describe('heatmap order', () => {

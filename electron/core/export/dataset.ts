@@ -7,10 +7,9 @@
  */
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/api/errors';
-import { toCsv, type CsvOptions } from '../../../shared/csv/table';
-import { codingsCsvColumns } from '../../../shared/csv/codingsCsv';
+import { csvFromRows, toCsv, type CsvOptions } from '../../../shared/csv/table';
+import { codingCsvCells, codingsCsvColumns, codingsToCsv } from '../../../shared/csv/codingsCsv';
 import { codePaths } from '../../../shared/model/codeTree';
-import type { CodingRow } from '../../../shared/model/types';
 import { loadFacts } from '../analysis/facts';
 import { wordFrequencies } from '../analysis/words';
 import type { Core } from '../core';
@@ -38,35 +37,39 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
   // The same reads the screens and the CLI make, so every file agrees with them.
   const read = <K extends OpName>(op: K, input: OpParsedInput<K>): OpResult<K> => (handlers[op] as SyncHandler<K>)(input, core);
   const csv: CsvOptions = { delimiter: options.delimiter ?? (options.excel ? ';' : ','), bom: options.excel === true, decimalComma: options.excel === true };
-  const data = loadFacts(project);
-  const cases = listCases(project);
-  const attributeNames = [...new Set(cases.flatMap((c) => Object.keys(c.attributes)))].sort((a, b) => a.localeCompare(b));
-  const caseById = new Map(data.cases.map((c) => [c.id, cases.find((full) => full.name === c.name)!]));
-  const casesOfCoding = new Map(data.facts.map((f) => [f.id, f.caseIds.map((id) => caseById.get(id)!)]));
-  const paths = codePaths(data.codes);
-  const pathByName = new Map(data.codes.map((c) => [c.name, paths.get(c.id)!]));
+  // Built on first use: a call for one file pays only for what that file needs.
+  const cases = once(() => listCases(project));
+  const attributeNames = once(() => [...new Set(cases().flatMap((c) => Object.keys(c.attributes)))].sort((a, b) => a.localeCompare(b)));
 
   const builders: [string, () => string][] = [
     // The foundation's file, column for column; the cases and their attributes come in the next one.
-    ['codings.csv', () => toCsv(codingRows(project, {}).map(codingCells), csv, [...codingsCsvColumns])],
+    ['codings.csv', () => codingsToCsv(codingRows(project, {}), csv)],
     [
       'codings-with-cases.csv',
-      () =>
-        toCsv(
+      () => {
+        const data = loadFacts(project);
+        const caseByName = new Map(cases().map((c) => [c.name, c]));
+        const caseById = new Map(data.cases.map((c) => [c.id, caseByName.get(c.name)!]));
+        const casesOfCoding = new Map(data.facts.map((f) => [f.id, f.caseIds.map((id) => caseById.get(id)!)]));
+        const paths = codePaths(data.codes);
+        const pathByName = new Map(data.codes.map((c) => [c.name, paths.get(c.id)!]));
+        const attributes = attributeNames();
+        return csvFromRows(
+          [...codingsCsvColumns, 'case', 'code_path', ...attributes],
           codingRows(project, {}).map((r) => {
             const owners = casesOfCoding.get(r.id) ?? [];
-            return {
-              ...codingCells(r),
-              case: owners.map((c) => c.name).join('; '),
-              code_path: pathByName.get(r.code) ?? r.code,
-              ...Object.fromEntries(attributeNames.map((a) => [a, [...new Set(owners.map((c) => c.attributes[a]).filter(Boolean))].join('; ')])),
-            };
+            return [
+              ...codingCsvCells(r),
+              owners.map((c) => c.name).join('; '),
+              pathByName.get(r.code) ?? r.code,
+              ...attributes.map((a) => [...new Set(owners.map((c) => c.attributes[a]).filter(Boolean))].join('; ')),
+            ];
           }),
           csv,
-          [...codingsCsvColumns, 'case', 'code_path', ...attributeNames],
-        ),
+        );
+      },
     ],
-    ['cases.csv', () => toCsv(cases.map((c) => ({ case: c.name, documents: c.documents.join('; '), ...c.attributes })), csv, ['case', 'documents', ...attributeNames])],
+    ['cases.csv', () => toCsv(cases().map((c) => ({ case: c.name, documents: c.documents.join('; '), ...c.attributes })), csv, ['case', 'documents', ...attributeNames()])],
     ['code-frequencies.csv', () => toCsv(read('analysis.frequencies', {}).codes.map(({ code, path, codings, documents, cases: n }) => ({ code, path, codings, documents, cases: n })), csv)],
     ...(['counts', 'presence'] as const).map((kind): [string, () => string] => [
       `code-case-${kind}.csv`,
@@ -79,7 +82,7 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
         );
       },
     ]),
-    ...attributeNames.map((attribute): [string, () => string] => [
+    ...attributeNames().map((attribute): [string, () => string] => [
       `code-by-${fileSafe(attribute)}.csv`,
       () => {
         const table = read('analysis.frequencies', { by: attribute }).crosstab!;
@@ -132,19 +135,9 @@ export function buildDatasetFile(core: Core, name: string, options: DatasetOptio
   return { name, content: builder[1]() };
 }
 
-function codingCells(r: CodingRow) {
-  return {
-    document: r.document,
-    code: r.code,
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    coder: r.coder,
-    created_at: r.createdAt,
-    memo: r.memo ?? '',
-    speaker: r.speaker ?? '',
-    timestamp: r.timestamp ?? '',
-  };
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 function fileSafe(name: string): string {
