@@ -37,6 +37,8 @@ export interface MergeUndo {
   moved: number[];
   collapsed: Coding[];
   children: number[];
+  /** Target codings that took over a key-quote mark from a collapsed duplicate. */
+  marked: number[];
 }
 
 /** Slices of server state; reads declare what they depend on, writes what they change. */
@@ -162,6 +164,8 @@ const codingRecord = z.object({
   coder: name,
   createdAt: z.string().min(1),
   memo: z.string().nullable(),
+  // Optional so that undo steps written before key quotes existed still apply.
+  keyQuote: z.boolean().default(false),
 });
 const surveyOptions = z.strictObject({
   idColumn: z.string().min(1).optional(),
@@ -283,7 +287,7 @@ export const contract = {
   ),
   /** Change a coding's code, range or memo; omitted fields stay as they are. */
   'codings.update': write<{ coding: Coding; previous: Coding }>()(
-    z.strictObject({ id, codeId: id.optional(), start: position.optional(), end: position.optional(), memo: longText.nullable().optional() }),
+    z.strictObject({ id, codeId: id.optional(), start: position.optional(), end: position.optional(), memo: longText.nullable().optional(), keyQuote: z.boolean().optional() }),
     ['codings', 'documents'],
   ),
   'codings.delete': write<Coding>()(z.strictObject({ id }), ['codings', 'documents']),

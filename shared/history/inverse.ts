@@ -44,6 +44,7 @@ const codingRecord = (c: Coding) => ({
   coder: c.coder,
   createdAt: c.createdAt,
   memo: c.memo,
+  keyQuote: c.keyQuote,
 });
 
 const restoreCodings = (codings: Coding[]): Step[] => (codings.length ? [{ op: 'codings.restore', input: { codings: codings.map(codingRecord) } }] : []);
@@ -55,7 +56,7 @@ const editable = (c: Code) => {
   return fields;
 };
 
-const editableCoding = (c: Coding) => ({ id: c.id, codeId: c.codeId, start: c.start, end: c.end, memo: c.memo });
+const editableCoding = (c: Coding) => ({ id: c.id, codeId: c.codeId, start: c.start, end: c.end, memo: c.memo, keyQuote: c.keyQuote });
 
 const guidance = (c: Code) => ({ id: c.id, color: c.color, description: c.description, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example, atypical: c.atypical });
 
@@ -118,6 +119,7 @@ const builders: Builders = {
       ...(result.undo.moved.length ? [{ op: 'codings.recode' as const, input: { ids: result.undo.moved, codeId: result.undo.source.id } }] : []),
       ...restoreCodings(result.undo.collapsed),
       ...(result.undo.children.length ? [{ op: 'codes.reparent' as const, input: { ids: result.undo.children, parentId: result.undo.source.id } }] : []),
+      ...result.undo.marked.map((id) => ({ op: 'codings.update' as const, input: { id, keyQuote: false } })),
     ],
     redo: [{ op: 'codes.merge', input }],
   }),

@@ -56,11 +56,13 @@ export interface Coding {
   coder: string;
   createdAt: string;
   memo: string | null;
+  /** Marked by the researcher as a quote for the chapter report. */
+  keyQuote: boolean;
 }
 
 /** A coding joined with the names a reader needs. */
 /** A coding as the document view draws it: no UUID or creation time, a third of the bytes of a long transcript's codings. */
-export type CodingSpan = Pick<Coding, 'id' | 'codeId' | 'start' | 'end' | 'coder' | 'memo'>;
+export type CodingSpan = Pick<Coding, 'id' | 'codeId' | 'start' | 'end' | 'coder' | 'memo' | 'keyQuote'>;
 
 export interface CodingRow {
   id: number;
@@ -185,6 +187,7 @@ export interface SearchHit extends Passage {
 /** A coded passage as retrieval shows it: where it is, who said it, and around it. */
 export interface RetrievedPassage extends SearchHit {
   codingId: number;
+  keyQuote: boolean;
   code: string;
   coder: string;
   speaker: string | null;

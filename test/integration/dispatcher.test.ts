@@ -35,7 +35,7 @@ describe('the dispatcher on a real project file', () => {
     expect(await run('analysis.cooccurrence')).toMatchObject([{ a: 'Income uncertainty', b: 'Welfare', count: 1, rule: 'overlap' }]);
     // The document view's slim codings carry the same codings as the full list.
     const full = await run('codings.list', { documentId: doc.id });
-    expect(await run('codings.spans', { documentId: doc.id })).toEqual(full.map(({ id, codeId, start, end, coder, memo }) => ({ id, codeId, start, end, coder, memo })));
+    expect(await run('codings.spans', { documentId: doc.id })).toEqual(full.map(({ id, codeId, start, end, coder, memo, keyQuote }) => ({ id, codeId, start, end, coder, memo, keyQuote })));
     const rows = await run('codings.rows', {});
     expect(rows.map((r) => [r.code, r.text, r.coder])).toEqual([
       ['Income uncertainty', 'Naik turun 😅, tidak', 'Ana'],

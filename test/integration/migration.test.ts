@@ -26,6 +26,7 @@ describe('project files across versions', () => {
       ['Income uncertainty', 'Naik turun 😅, tidak', 'Ana', 'fluctuating'],
       ['Welfare', ', tidak ada BPJS.', 'Ana', null],
     ]);
+    expect((await run('codings.list', {})).map((c) => c.keyQuote)).toEqual([false, false]);
     expect(await run('cases.list')).toEqual([{ id: 1, name: 'Rina', attributes: { generation: 'Gen Z' }, documents: ['Rina'] }]);
     // The full-text index added in version 2 covers documents imported under version 1.
     expect(core.project!.db.prepare("SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH 'penghasilan'").get()).toEqual({ n: 1 });

@@ -74,6 +74,34 @@ describe('queries saved as codes, and code counts', () => {
     core.close();
   });
 
+  it('quotes the passages the researcher marked as key quotes, in reading order, and chooses its own when none are marked', async () => {
+    const { run, core, code } = await sample();
+    const income = await code('Income uncertainty');
+    const chosen = (await run('report.build', { themes: [income.id], lang: 'en', format: 'md' })).content;
+    expect(chosen.match(/^> — /gm)).toHaveLength(3);
+    const passages = await run('analysis.retrieve', { codeId: income.id });
+    const picks = [passages[passages.length - 1]!, passages[1]!];
+    for (const p of picks) await run('codings.update', { id: p.codingId, keyQuote: true });
+    expect((await run('analysis.retrieve', { codeId: income.id })).filter((p) => p.keyQuote).map((p) => p.codingId)).toEqual([passages[1]!.codingId, passages[passages.length - 1]!.codingId]);
+    const report = (await run('report.build', { themes: [income.id], lang: 'en', format: 'md' })).content;
+    const quoted = [...report.matchAll(/^> (?!— )(.*)$/gm)].map((m) => m[1]);
+    expect(quoted).toEqual([passages[1]!, passages[passages.length - 1]!].map((p) => p.text.trim().replace(/\s*\n\s*/g, ' ')));
+    core.close();
+  });
+
+  it('keeps a key-quote mark when its coding collapses into a duplicate during a merge', async () => {
+    const { run, core, code } = await sample();
+    const [doc] = await run('documents.list');
+    const competition = await code('Competition');
+    const income = await code('Income uncertainty');
+    const marked = await run('codings.create', { documentId: doc!.id, codeId: competition.id, start: 100, end: 160 });
+    const twin = await run('codings.create', { documentId: doc!.id, codeId: income.id, start: 100, end: 160 });
+    await run('codings.update', { id: marked.id, keyQuote: true });
+    expect(await run('codes.merge', { sourceId: competition.id, targetId: income.id })).toMatchObject({ collapsed: 1, undo: { marked: [twin.id] } });
+    expect((await run('codings.list', {})).find((c) => c.id === twin.id)).toMatchObject({ keyQuote: true, start: 100, end: 160 });
+    core.close();
+  });
+
   it('carries a code’s memo into the chapter report as analytic notes, and brings it back on undo of a delete', async () => {
     const { run, core, code } = await sample();
     const income = await code('Income uncertainty');

@@ -36,6 +36,18 @@ describe('undo and redo through the contract’s own operations', () => {
       const coding = (await run('codings.list', {}))[5]!;
       return ['codings.update', { id: coding.id, codeId: code('No welfare protection').id, start: coding.start + 2, end: coding.end + 5, memo: 'check with the team' }];
     }],
+    ['codings.update (key quote)', async ({ run }) => ['codings.update', { id: (await run('codings.list', {}))[2]!.id, keyQuote: true }]],
+    ['codings.delete (a key quote)', async ({ run }) => {
+      const coding = (await run('codings.list', {}))[4]!;
+      await run('codings.update', { id: coding.id, keyQuote: true });
+      return ['codings.delete', { id: coding.id }];
+    }],
+    ['codes.merge (a key-quoted duplicate hands its mark to the coding it collapses into)', async ({ run, code, doc }) => {
+      const marked = await run('codings.create', { documentId: doc.id, codeId: code('Competition').id, start: 100, end: 160 });
+      await run('codings.create', { documentId: doc.id, codeId: code('Income uncertainty').id, start: 100, end: 160 });
+      await run('codings.update', { id: marked.id, keyQuote: true });
+      return ['codes.merge', { sourceId: code('Competition').id, targetId: code('Income uncertainty').id }];
+    }],
     ['codes.reparent', async ({ code }) => ['codes.reparent', { ids: [code('Competition').id, code('Inclusivity').id], parentId: code('Strategies').id }]],
     ['codebook.addStarter (adds new codes and updates existing ones)', async () => ['codebook.addStarter', { lang: 'id' }]],
     ['codebook.import (a child of an existing code, and new guidance)', async () => [

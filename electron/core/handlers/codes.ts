@@ -189,6 +189,18 @@ export const codeHandlers: HandlersFor<'codes'> = {
         .all({ source: sourceId, target: targetId }) as { id: number }[]
     ).map((r) => r.id);
     const collapsedCodings = codingsByIds(project, duplicates);
+    // A duplicate's key-quote mark passes to the coding it collapses into, so merging never loses the researcher's pick.
+    const marked = (
+      project
+        .stmt(
+          `SELECT t.id FROM codings t WHERE t.code_id = @target AND t.key_quote = 0 AND EXISTS (
+             SELECT 1 FROM codings s WHERE s.code_id = @source AND s.key_quote = 1 AND s.document_id = t.document_id
+               AND s.start = t.start AND s."end" = t."end" AND s.coder_id = t.coder_id)`,
+        )
+        .all({ source: sourceId, target: targetId }) as { id: number }[]
+    ).map((r) => r.id);
+    const mark = project.stmt('UPDATE codings SET key_quote = 1 WHERE id = ?');
+    for (const codingId of marked) mark.run(codingId);
     const collapsed = project
       .stmt(
         `DELETE FROM codings WHERE code_id = @source AND EXISTS (
@@ -208,7 +220,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
       moved,
       collapsed,
       target: getCode(project, targetId),
-      undo: { source, moved: movedIds, collapsed: collapsedCodings, children: children.map((c) => c.id) },
+      undo: { source, moved: movedIds, collapsed: collapsedCodings, children: children.map((c) => c.id), marked },
     };
   },
 
@@ -224,10 +236,10 @@ export const codeHandlers: HandlersFor<'codes'> = {
       example: source.example,
       atypical: source.atypical,
     });
-    // Each copy gets its own UUID (exchange formats need them well-formed); coder, time and memo stay.
+    // Each copy gets its own UUID (exchange formats need them well-formed); coder, time, memo and key-quote mark stay.
     const copy = project.stmt(
-      `INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo)
-       SELECT ?, document_id, ?, start, "end", coder_id, created_at, memo FROM codings WHERE id = ?`,
+      `INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo, key_quote)
+       SELECT ?, document_id, ?, start, "end", coder_id, created_at, memo, key_quote FROM codings WHERE id = ?`,
     );
     const sources = project.stmt('SELECT id FROM codings WHERE code_id = ? ORDER BY id').all(id) as { id: number }[];
     const copies = sources.map((row) => ({ id: Number(copy.run(crypto.randomUUID(), code.id, row.id).lastInsertRowid) }));

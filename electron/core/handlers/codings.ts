@@ -18,9 +18,10 @@ interface CodingDbRow {
   coder: string;
   created_at: string;
   memo: string | null;
+  key_quote: number;
 }
 
-const codingSelect = `SELECT k.id, k.uuid, k.document_id, k.code_id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo
+const codingSelect = `SELECT k.id, k.uuid, k.document_id, k.code_id, k.start, k."end" AS "end", c.name AS coder, k.created_at, k.memo, k.key_quote
   FROM codings k JOIN coders c ON c.id = k.coder_id`;
 
 function toCoding(row: CodingDbRow): Coding {
@@ -34,6 +35,7 @@ function toCoding(row: CodingDbRow): Coding {
     coder: row.coder,
     createdAt: row.created_at,
     memo: row.memo,
+    keyQuote: row.key_quote === 1,
   };
 }
 
@@ -156,10 +158,10 @@ export const codingHandlers: HandlersFor<'codings'> = {
     (
       core
         .requireProject()
-        .stmt(`SELECT k.id, k.code_id, k.start, k."end", c.name, k.memo FROM codings k JOIN coders c ON c.id = k.coder_id WHERE k.document_id = ? ORDER BY k.start, k."end", k.id`)
+        .stmt(`SELECT k.id, k.code_id, k.start, k."end", c.name, k.memo, k.key_quote FROM codings k JOIN coders c ON c.id = k.coder_id WHERE k.document_id = ? ORDER BY k.start, k."end", k.id`)
         .raw(true)
-        .all(documentId) as [number, number, number, number, string, string | null][]
-    ).map(([id, codeId, start, end, coder, memo]) => ({ id, codeId, start, end, coder, memo })),
+        .all(documentId) as [number, number, number, number, string, string | null, number][]
+    ).map(([id, codeId, start, end, coder, memo, keyQuote]) => ({ id, codeId, start, end, coder, memo, keyQuote: keyQuote === 1 })),
 
   'codings.rows': (filter, core) => codingRows(core.requireProject(), filter),
 
@@ -195,7 +197,7 @@ export const codingHandlers: HandlersFor<'codings'> = {
     const doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(previous.documentId) as { name: string; length: number };
     if (next.end <= next.start || next.end > doc.length) throw new AppError('range_invalid', { start: next.start, end: next.end, document: doc.name, length: doc.length });
     if (next.codeId !== previous.codeId) assertCodeExists(project, next.codeId);
-    project.stmt('UPDATE codings SET code_id = ?, start = ?, "end" = ?, memo = ? WHERE id = ?').run(next.codeId, next.start, next.end, next.memo, id);
+    project.stmt('UPDATE codings SET code_id = ?, start = ?, "end" = ?, memo = ?, key_quote = ? WHERE id = ?').run(next.codeId, next.start, next.end, next.memo, next.keyQuote ? 1 : 0, id);
     return { coding: codingsByIds(project, [id])[0]!, previous };
   },
 
@@ -214,8 +216,8 @@ export const codingHandlers: HandlersFor<'codings'> = {
 
   'codings.restore': ({ codings }, core) => {
     const project = core.requireProject();
-    const insert = project.stmt(`INSERT INTO codings(id, uuid, document_id, code_id, start, "end", coder_id, created_at, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const c of codings) insert.run(c.id, c.uuid, c.documentId, c.codeId, c.start, c.end, ensureCoder(project, c.coder), c.createdAt, c.memo);
+    const insert = project.stmt(`INSERT INTO codings(id, uuid, document_id, code_id, start, "end", coder_id, created_at, memo, key_quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const c of codings) insert.run(c.id, c.uuid, c.documentId, c.codeId, c.start, c.end, ensureCoder(project, c.coder), c.createdAt, c.memo, c.keyQuote ? 1 : 0);
     return null;
   },
 

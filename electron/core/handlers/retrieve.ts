@@ -19,6 +19,7 @@ interface Row {
   start: number;
   end: number;
   coder: string;
+  key_quote: number;
   speaker: string | null;
   time_start_ms: number | null;
   speaker_case: string | null;
@@ -31,7 +32,7 @@ export function retrievePassages(
   const code = getCode(project, filter.codeId);
   const rows = project
     .stmt(
-      `SELECT k.id, k.document_id, d.name AS document, k.start, k."end" AS "end", c.name AS coder,
+      `SELECT k.id, k.document_id, d.name AS document, k.start, k."end" AS "end", c.name AS coder, k.key_quote,
          turn.speaker, turn.time_start_ms, turn.speaker_case
        FROM codings k
        JOIN documents d ON d.id = k.document_id
@@ -71,6 +72,7 @@ export function retrievePassages(
     const to = Math.min(doc.index.length, row.end + CONTEXT);
     passages.push({
       codingId: row.id,
+      keyQuote: row.key_quote === 1,
       code: code.name,
       document: row.document,
       documentId: row.document_id,

@@ -1,8 +1,10 @@
 /**
  * Building the thematic summary from the project: themes are codes with
- * everything under them; quotes are chosen one per participant where
- * possible, the most central first (codings that overlap the most other
- * codes carry the theme's connections), trimmed to a readable length.
+ * everything under them. Quotes are the passages the researcher marked as
+ * key quotes; a theme with none gets three chosen for it, one per
+ * participant where possible, the most central first (codings that overlap
+ * the most other codes carry the theme's connections), trimmed to a
+ * readable length.
  */
 import { cooccurrence, type CodingFact } from '../../../shared/analysis/cooccurrence';
 import { branchIds } from '../../../shared/analysis/subset';
@@ -26,6 +28,7 @@ export function buildChapter(project: Project, options: { themes: number[]; by?:
     (project.stmt('SELECT id, description, inclusion, memo FROM codes').all() as { id: number; description: string; inclusion: string; memo: string }[]).map((c) => [c.id, c]),
   );
   const turnTime = project.stmt('SELECT time_start_ms FROM turns WHERE id = ?');
+  const keyQuotes = new Set((project.stmt('SELECT id FROM codings WHERE key_quote = 1').raw(true).all() as [number][]).map(([id]) => id));
   const pairs = cooccurrence(data.facts, { kind: 'overlap' });
   const values = (attribute: string) => [...new Set([...data.attributes.values()].map((a) => a[attribute]).filter((v): v is string => v !== undefined))].sort();
 
@@ -59,9 +62,13 @@ export function buildChapter(project: Project, options: { themes: number[]; by?:
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
         .slice(0, 3),
-      quotes: chooseQuotes(codings, data.facts).map((f) => quote(f)),
+      quotes: (codings.some((f) => keyQuotes.has(f.id)) ? inReadingOrder(codings.filter((f) => keyQuotes.has(f.id))) : chooseQuotes(codings, data.facts)).map((f) => quote(f)),
     };
   });
+
+  function inReadingOrder(facts: CodingFact[]): CodingFact[] {
+    return facts.sort((a, b) => documents.get(a.documentId)!.localeCompare(documents.get(b.documentId)!) || a.start - b.start || a.id - b.id);
+  }
 
   function quote(f: CodingFact): ChapterQuote {
     const doc = project.documentText(f.documentId)!;

@@ -205,6 +205,13 @@ export const migrations: readonly Migration[] = [
       db.exec(`ALTER TABLE codes ADD COLUMN memo TEXT NOT NULL DEFAULT '';`);
     },
   },
+  {
+    version: 9,
+    description: 'key quotes: codings the researcher marks for the chapter report',
+    up(db) {
+      db.exec(`ALTER TABLE codings ADD COLUMN key_quote INTEGER NOT NULL DEFAULT 0;`);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -50,6 +50,8 @@ export interface PassageItem {
   /** Extra attributes tests and styles can hook on, e.g. the document name. */
   document?: string;
   open(): void;
+  /** Controls beside the passage, such as its key-quote mark. */
+  aside?: ReactNode;
 }
 
 /** A list of passages, each opening its place in the document when clicked. */
@@ -62,6 +64,7 @@ export function PassageList({ items, title }: { items: PassageItem[]; title?: st
             <span className="source">{item.source}</span>
             {item.body}
           </button>
+          {item.aside}
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import type { CodePointIndex } from '../../../shared/text/codepoints';
 import { nudgeEdge } from '../../../shared/text/snap';
 import { useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
+import { KeyQuoteToggle } from './KeyQuoteToggle';
 
 /** The coding picked in the text or its margin: change its code, move its edges a word at a time, write its memo, delete it. */
 export function CodingEditor(props: { coding: CodingSpan; codes: Code[]; text: string; index: CodePointIndex; onClose(): void }) {
@@ -57,7 +58,7 @@ export function CodingEditor(props: { coding: CodingSpan; codes: Code[]; text: s
         </button>
       </div>
       <p className="meta">
-        {coding.start}–{coding.end} · {t('document.by', { coder: coding.coder })}
+        <KeyQuoteToggle codingId={coding.id} on={coding.keyQuote} /> {coding.start}–{coding.end} · {t('document.by', { coder: coding.coder })}
       </p>
       <label>
         {t('document.codingMemo')}

@@ -281,6 +281,7 @@ function CodingList(props: {
                   <q>{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}</q>
                   {coding.memo && <p className="coding-memo">{coding.memo}</p>}
                   <span className="meta">
+                    {coding.keyQuote && <span className="key-quote-mark" title={t('document.keyQuote')}>★ </span>}
                     {coding.start}–{coding.end} · {coding.coder}
                   </span>
                   <button type="button" className="icon" aria-label={removeLabel} title={removeLabel} onClick={() => props.onDelete(coding.id)}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRead } from '../api/queries';
 import { useWorkspace } from '../app/workspace';
 import { InContext, PassageList } from './AnalysisPanel';
+import { KeyQuoteToggle } from './KeyQuoteToggle';
 
 /** The passages of one code, with where each comes from; filter by case attribute or coder. */
 export function RetrievalPanel() {
@@ -62,6 +63,7 @@ export function RetrievalPanel() {
               source: [p.document, p.speaker, p.timestamp, p.cases.some((c) => c !== p.speaker) ? p.cases.join(', ') : null].filter(Boolean).join(' · '),
               body: <InContext context={p.context} text={p.text} />,
               open: () => openPassage(p.documentId, p.start, p.end),
+              aside: <KeyQuoteToggle codingId={p.codingId} on={p.keyQuote} />,
             }))}
           />
         </>
