@@ -2,9 +2,12 @@
  * A thematic summary for a thesis chapter: per theme its definition, how
  * often and in how many cases it occurs (overall and per group), the codes
  * it co-occurs with most, and quotes cited by participant, attributes and
- * time stamp or position. The model is built on the Node side; here it is
- * written as Markdown or HTML (Word is written with the docx library there).
+ * time stamp or position, with figures of the themes' reach and
+ * co-occurrence. The model is built on the Node side; here it is written as
+ * Markdown or HTML (Word is written with the docx library there).
  */
+import { chapterFigures, type ChapterFigure } from './charts';
+
 
 export interface ChapterQuote {
   text: string;
@@ -32,6 +35,8 @@ export interface ChapterModel {
   title: string;
   groupBy: string | null;
   themes: ChapterTheme[];
+  /** Overlapping codings between each pair of themes (their whole branches), in the order of `themes`. */
+  cooccurrence: number[][];
 }
 
 export interface ChapterLabels {
@@ -45,6 +50,13 @@ export interface ChapterLabels {
   none: string;
   group: string;
   cases: string;
+  /** "Figure {{n}}" */
+  figure: string;
+  prevalence: string;
+  /** With {{group}}: the attribute the chapter is grouped by. */
+  prevalenceBy: string;
+  cooccurrenceFigure: string;
+  allParticipants: string;
 }
 
 const percent = (n: number, of: number) => (of ? Math.round((100 * n) / of) : 0);
@@ -58,8 +70,14 @@ export function occurrenceSentence(theme: ChapterTheme, template: string): strin
     .replace('{{percent}}', String(percent(theme.cases, theme.totalCases)));
 }
 
+/** An SVG as a data URI that Markdown readers (pandoc, editors' previews) show as an image. */
+function svgDataUri(figure: ChapterFigure): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figure.svg).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+}
+
 export function chapterToMarkdown(model: ChapterModel, labels: ChapterLabels): string {
   const lines = [`# ${model.title}`, ''];
+  for (const figure of chapterFigures(model, labels)) lines.push(`![${figure.caption}](${svgDataUri(figure)})`, '', `*${figure.caption}*`, '');
   for (const theme of model.themes) {
     lines.push(`## ${theme.name}`, '');
     if (theme.definition) lines.push(`**${labels.definition}:** ${theme.definition}`, '');
@@ -88,8 +106,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&a
 export function chapterToHtml(model: ChapterModel, labels: ChapterLabels, lang: string): string {
   const parts = [
     `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(model.title)}</title>`,
-    '<style>body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;line-height:1.6;color:#1f2328}blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #8c959f}cite{display:block;font-size:.9em;color:#57606a}table{border-collapse:collapse}td,th{padding:.2rem .8rem;border-bottom:1px solid #d0d7de;text-align:left}</style>',
+    '<style>body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;line-height:1.6;color:#1f2328}blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #8c959f}cite{display:block;font-size:.9em;color:#57606a}table{border-collapse:collapse}figure{margin:1.5rem 0}figure svg{max-width:100%;height:auto}figcaption{font-size:.9em;color:#57606a}td,th{padding:.2rem .8rem;border-bottom:1px solid #d0d7de;text-align:left}</style>',
     `</head><body><h1>${escapeHtml(model.title)}</h1>`,
+    ...chapterFigures(model, labels).map((figure) => `<figure>${figure.svg}<figcaption>${escapeHtml(figure.caption)}</figcaption></figure>`),
   ];
   for (const theme of model.themes) {
     parts.push(`<section><h2>${escapeHtml(theme.name)}</h2>`);

@@ -106,6 +106,8 @@ describe('the analysis screens', () => {
     expect(value).toContain('<h1>Networking</h1>');
     expect(value).toContain('Kalau laptop rusak, ya berhenti kerja, tidak ada kantor yang ganti.');
     expect(value).toMatch(/Gen Z<\/p><\/td><td><p>4\/4 \(100%\)/);
+    // The reach of both themes per generation and their co-occurrence, as figures.
+    expect(value.match(/<img /g)).toHaveLength(2);
   });
 
   it('exports the mixed-methods dataset as one zip for Excel', async () => {

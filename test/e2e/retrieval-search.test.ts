@@ -31,10 +31,27 @@ describe('finding passages again', { timeout: 60_000 }, () => {
   it('opens a passage in its document, selected and ready to code', async () => {
     const first = page.locator('.retrieval .passages li').first();
     const passage = await first.locator('mark').textContent();
-    await first.getByRole('button').click();
+    await first.locator('button.passage').click();
     await expect.poll(() => page.locator('.selection-preview').textContent()).toContain(passage!.slice(0, 40));
     await expect.poll(() => page.locator('[data-testid="document-text"] .pending').allTextContents().then((t) => t.join(''))).toBe(passage);
     await screenshot(page, '09b-passage-opened');
+  });
+
+  it('marks a passage as a key quote for the chapter report, shown with a star wherever the coding is listed, and undoes it', async () => {
+    const first = page.locator('.retrieval .passages li').first();
+    const star = first.getByRole('button', { name: 'Key quote for the report' });
+    expect(await star.getAttribute('aria-pressed')).toBe('false');
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    expect(await star.textContent()).toBe('★');
+    const listed = page.locator('.coding-list li', { has: page.locator('.key-quote-mark') });
+    await expect.poll(() => listed.count()).toBe(1);
+    expect(await listed.getAttribute('data-coding')).toBe('Income uncertainty');
+    await screenshot(page, '09c-key-quote');
+    await page.locator('.doc-header h2').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => listed.count()).toBe(0);
   });
 
   it('searches with Indonesian stemming and codes all hits at once', async () => {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, tematik } from '../helpers/cli';
@@ -133,6 +134,10 @@ describe('analysis from the command line', { timeout: 120_000 }, () => {
     expect(quotes.length).toBeGreaterThanOrEqual(4);
     const coded = codings.map((c) => c.text.replace(/\s*\n\s*/g, ' '));
     for (const quote of quotes) expect(coded).toContain(quote);
+    expect([...markdown.matchAll(/^!\[(.+?)\]\(data:image\/svg\+xml;/gm)].map((m) => m[1])).toEqual([
+      'Figure 1. Share of participants with each theme, by generation',
+      'Figure 2. Themes coded on overlapping passages (number of pairs of codings)',
+    ]);
 
     run('report', 's.tematik', '--themes', 'Challenges', '--lang', 'id', '--format', 'html', '--out', 'bab.html');
     const html = fs.readFileSync(path.join(dir, 'bab.html'), 'utf8');
@@ -142,6 +147,10 @@ describe('analysis from the command line', { timeout: 120_000 }, () => {
     run('report', 's.tematik', '--themes', 'Income uncertainty', '--format', 'docx', '--out', 'chapter.docx');
     const { value } = await mammoth.convertToHtml({ path: path.join(dir, 'chapter.docx') });
     expect(value).toContain('<h1>Income uncertainty</h1>');
+    // One theme: the reach figure only, as SVG with its PNG fallback.
+    expect(value.match(/<img /g)).toHaveLength(1);
+    const media = Object.keys(unzipSync(fs.readFileSync(path.join(dir, 'chapter.docx')))).filter((name) => name.startsWith('word/media/'));
+    expect(media.map((name) => name.split('.').pop()).sort()).toEqual(['png', 'svg']);
     expect(value).toContain('Kalau laptop rusak, ya berhenti kerja, tidak ada kantor yang ganti.');
   });
 

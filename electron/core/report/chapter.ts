@@ -84,7 +84,11 @@ export function buildChapter(project: Project, options: { themes: number[]; by?:
     return { text, citation: `${who}, ${time !== null && time !== undefined ? formatTimestamp(time) : `${documents.get(f.documentId)}, ${f.start}–${f.end}`}` };
   }
 
-  return { title: options.title, groupBy: options.by ?? null, themes };
+  const branches = options.themes.map((themeId) => branchIds([themeId], data.codes));
+  const between = (i: number, j: number) =>
+    pairs.reduce((sum, p) => sum + ((branches[i]!.has(p.a) && branches[j]!.has(p.b)) || (branches[i]!.has(p.b) && branches[j]!.has(p.a)) ? p.count : 0), 0);
+  const matrix = options.themes.map((_, i) => options.themes.map((__, j) => (i === j ? 0 : between(i, j))));
+  return { title: options.title, groupBy: options.by ?? null, themes, cooccurrence: matrix };
 }
 
 /** Up to three codings, one per participant first, the most connected and readable first. */
