@@ -96,14 +96,15 @@ export function scottPi(ratings: Ratings): number {
  * P̄): P_i = Σ_j n_ij (n_ij − 1) / (n_i (n_i − 1)), with n_ij the coders who
  * put unit i in category j.
  */
-function meanPairwiseAgreement(counts: readonly (readonly number[])[]): { pBar: number; units: (readonly number[])[] } {
-  const units = counts.filter((row) => row.reduce((s, n) => s + n, 0) >= 2);
+function meanPairwiseAgreement(counts: readonly (readonly number[])[], weights?: readonly number[]): { pBar: number; units: (readonly number[])[]; unitWeights: number[] } {
+  const kept = counts.map((row, u) => ({ row, weight: weights?.[u] ?? 1 })).filter(({ row, weight }) => weight > 0 && row.reduce((s, n) => s + n, 0) >= 2);
+  const total = kept.reduce((s, k) => s + k.weight, 0);
   const pBar =
-    units.reduce((sum, row) => {
+    kept.reduce((sum, { row, weight }) => {
       const m = row.reduce((s, n) => s + n, 0);
-      return sum + row.reduce((s, n) => s + n * (n - 1), 0) / (m * (m - 1));
-    }, 0) / units.length;
-  return { pBar, units };
+      return sum + (weight * row.reduce((s, n) => s + n * (n - 1), 0)) / (m * (m - 1));
+    }, 0) / total;
+  return { pBar, units: kept.map((k) => k.row), unitWeights: kept.map((k) => k.weight) };
 }
 
 /**
@@ -117,12 +118,13 @@ export function fleissKappa(ratings: Ratings): number {
   return fleissFromCounts(categoryCounts(ratings, categoriesOf(ratings)));
 }
 
-export function fleissFromCounts(counts: readonly (readonly number[])[]): number {
-  const { pBar, units } = meanPairwiseAgreement(counts);
+/** Fleiss' κ from per-unit category counts, `weights` saying how many units share each count vector. */
+export function fleissFromCounts(counts: readonly (readonly number[])[], weights?: readonly number[]): number {
+  const { pBar, units, unitWeights } = meanPairwiseAgreement(counts, weights);
   if (units.length === 0) return Number.NaN;
   const q = units[0]!.length;
   const totals = new Array<number>(q).fill(0);
-  for (const row of units) row.forEach((n, j) => (totals[j]! += n));
+  units.forEach((row, u) => row.forEach((n, j) => (totals[j]! += unitWeights[u]! * n)));
   const all = totals.reduce((s, n) => s + n, 0);
   const pe = totals.reduce((s, n) => s + (n / all) ** 2, 0);
   return pe === 1 ? (pBar === 1 ? 1 : Number.NaN) : (pBar - pe) / (1 - pe);

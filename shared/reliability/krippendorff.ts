@@ -20,18 +20,23 @@ import { categoriesOf, categoryCounts, type Ratings } from './ratings';
 
 export type Level = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 
-/** α from per-unit category counts; `numeric` gives each category's value for interval and ratio data. */
-export function alphaFromCounts(units: readonly (readonly number[])[], level: Level, numeric: readonly number[] | null): number {
+/**
+ * α from per-unit category counts; `numeric` gives each category's value for
+ * interval and ratio data. `weights` says how many units share each count
+ * vector (a million characters coded alike need not be listed one by one).
+ */
+export function alphaFromCounts(units: readonly (readonly number[])[], level: Level, numeric: readonly number[] | null, weights?: readonly number[]): number {
   const q = units[0]?.length ?? 0;
   const o = Array.from({ length: q }, () => new Array<number>(q).fill(0));
-  for (const counts of units) {
+  units.forEach((counts, u) => {
     const m = counts.reduce((sum, n) => sum + n, 0);
-    if (m < 2) continue;
+    if (m < 2) return;
+    const weight = weights?.[u] ?? 1;
     for (let c = 0; c < q; c++) {
       if (counts[c] === 0) continue;
-      for (let k = 0; k < q; k++) o[c]![k]! += (counts[c]! * (c === k ? counts[k]! - 1 : counts[k]!)) / (m - 1);
+      for (let k = 0; k < q; k++) o[c]![k]! += (weight * counts[c]! * (c === k ? counts[k]! - 1 : counts[k]!)) / (m - 1);
     }
-  }
+  });
   const nc = o.map((row) => row.reduce((sum, v) => sum + v, 0));
   const n = nc.reduce((sum, v) => sum + v, 0);
   const delta = differenceFunction(level, nc, numeric);
