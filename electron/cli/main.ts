@@ -15,6 +15,7 @@ import { call } from '../core/dispatcher';
 import { codePath, findCode } from '../../shared/model/codeTree';
 import type { ImportOutcome } from '../../shared/model/types';
 import { findDocument, parsePosition } from './resolve';
+import { registerTeamCommands } from './team';
 import { parseRule } from '../../shared/analysis/cooccurrence';
 import { toCsv } from '../../shared/csv/table';
 
@@ -576,5 +577,7 @@ function writeAtomically(file: string, content: string): void {
   fs.writeFileSync(temporary, content);
   fs.renameSync(temporary, file);
 }
+
+registerTeamCommands(program, { run, out, json, withProject, withoutProject, readInputFile });
 
 await program.parseAsync(process.argv);

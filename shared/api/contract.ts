@@ -11,6 +11,9 @@ import { z } from 'zod';
 import { parseRule } from '../analysis/cooccurrence';
 import type { WordCount } from '../analysis/wordCounts';
 import type { StopwordChanges } from '../text/stopwords';
+import type { AgreementReport } from '../reliability/codingAgreement';
+import { levels, metrics, type ReliabilityResult } from '../reliability/metrics';
+import { agreementUnits } from '../reliability/units';
 import type {
   AppInfo,
   Case,
@@ -373,6 +376,29 @@ export const contract = {
     ['codings', 'codes', 'cases', 'speakers', 'documents'],
   ),
   'analysis.cooccurrence': read<CooccurrencePair[]>()(z.strictObject({ rule: rule.optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
+  /** Agreement between coders per code, per document and pooled, at a chosen unit; documents default to those every coder coded. */
+  'analysis.agreement': read<AgreementReport>()(
+    z.strictObject({
+      coders: z.array(name).min(2).max(16),
+      unit: z.enum(agreementUnits as [string, ...string[]]).default('character') as z.ZodType<(typeof agreementUnits)[number]>,
+      overlap: z.number().gt(0).lte(1).optional(),
+      codes: z.array(id).min(1).optional(),
+      documents: z.array(id).min(1).optional(),
+    }),
+    ['codings', 'codes', 'documents', 'speakers'],
+  ),
+  /** Any reliability statistic on a table the researcher brings: a CSV with a unit ID column and one column per coder. */
+  'analysis.reliability': read<ReliabilityResult>()(
+    z.strictObject({
+      fileName: z.string().min(1).max(500),
+      content: z.string().max(50_000_000),
+      metric: z.enum(metrics),
+      level: z.enum(levels as [string, ...string[]]).optional() as z.ZodType<(typeof levels)[number] | undefined>,
+      categories: z.number().int().min(2).max(10_000).optional(),
+    }),
+    ['app'],
+    false,
+  ),
 
   /** A thematic summary for a thesis chapter; Word documents come base64-encoded. */
   'report.build': read<{ fileName: string; content: string; encoding: 'utf8' | 'base64' }>()(

@@ -10,11 +10,13 @@ import type { Project } from '../project';
 import { createCode, getCode } from './codes';
 import { createCodings } from './codings';
 import { retrievePassages } from './retrieve';
+import { agreementHandlers } from './agreement';
 import { tableHandlers } from './tables';
 import type { HandlersFor } from './types';
 
 export const analysisHandlers: HandlersFor<'analysis'> = {
   ...tableHandlers,
+  ...agreementHandlers,
   'analysis.retrieve': (filter, core) => retrievePassages(core.requireProject(), filter),
 
   'analysis.query': ({ expression }, core) => runQuery(core.requireProject(), expression),

@@ -1,0 +1,108 @@
+/**
+ * The verbs of team coding: agreement between coders on the project, and
+ * reliability statistics on a table the researcher brings.
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { OpName, OpResult } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { toCsv } from '../../shared/csv/table';
+import { findCode } from '../../shared/model/codeTree';
+import type { AgreementReport, CodeAgreement } from '../../shared/reliability/codingAgreement';
+import { levels, metrics, type ReliabilityResult } from '../../shared/reliability/metrics';
+import { agreementUnits } from '../../shared/reliability/units';
+
+export interface CliShell {
+  run<K extends OpName>(op: K, input: unknown): Promise<OpResult<K>>;
+  out(line: string): void;
+  json(value: unknown): void;
+  withProject<A extends unknown[]>(action: (...args: A) => Promise<number | void>): (project: string, ...args: A) => Promise<void>;
+  withoutProject<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void>;
+  readInputFile(file: string): string;
+}
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+const fixed = (value: number | null, digits = 3) => (value === null ? '—' : value.toFixed(digits));
+const interval = (ci: [number, number] | null) => (ci ? `[${fixed(ci[0])}, ${fixed(ci[1])}]` : '');
+
+export function registerTeamCommands(program: Command, shell: CliShell): void {
+  const { run, out, json } = shell;
+
+  program
+    .command('agreement')
+    .argument('<project>')
+    .requiredOption('--coders <names>', 'two or more coders, comma-separated')
+    .option('--unit <unit>', `${agreementUnits.join(', ')}`, 'character')
+    .option('--overlap <share>', 'segment unit: the share of their union two codings must overlap to match', '0.9')
+    .option('--codes <names>', 'only these codes (names or paths, comma-separated); default every code either coder used')
+    .option('--json', 'print JSON: {"unit", "codes": [{"code", "both", "only": {CODER: N}, "neither", "percent", "kappa", "alpha", "kappa_ci", "alpha_ci"}], "pooled", "documents"}')
+    .option('--csv', 'print one CSV row per code (and one pooled)')
+    .description('agreement between coders per code: units coded by both, by one only, by neither; percent agreement, κ (Cohen, Fleiss for 3+), Krippendorff’s α, 95 % bootstrap intervals')
+    .action(
+      shell.withProject(async (options: { coders: string; unit: string; overlap: string; codes?: string; json?: boolean; csv?: boolean }) => {
+        if (!agreementUnits.includes(options.unit as never)) throw new AppError('validation', { op: '--unit', detail: `use ${agreementUnits.join(', ')}` });
+        const overlap = Number(options.overlap);
+        if (!(overlap > 0 && overlap <= 1)) throw new AppError('validation', { op: '--overlap', detail: 'use a share above 0 and at most 1, such as 0.9' });
+        const all = await run('codes.list', {});
+        const codes = options.codes ? list(options.codes).map((name) => findCode(all, name).id) : undefined;
+        const report = await run('analysis.agreement', { coders: list(options.coders), unit: options.unit, overlap, codes });
+        if (options.json) json(report);
+        else if (options.csv) out(agreementCsv(report));
+        else printAgreement(report, out);
+      }),
+    );
+
+  program
+    .command('reliability')
+    .argument('<file>', 'CSV: a header row, then one row per unit: its ID, then one column per coder (empty = missing)')
+    .requiredOption('--metric <metric>', metrics.join(', '))
+    .option('--level <level>', `Krippendorff’s α: ${levels.join(', ')}`, 'nominal')
+    .option('--categories <n>', 'Brennan–Prediger: how many categories there are (default: those observed)')
+    .option('--json', 'print JSON: {"metric", "level", "value", "ci": [lo, hi], "units", "coders"}')
+    .description('a reliability statistic on any table of codes: percent agreement, Holsti, Cohen’s κ (unweighted, linear, quadratic), Scott’s π, Fleiss’ κ, Brennan–Prediger, Krippendorff’s α')
+    .action(
+      shell.withoutProject(async (file: string, options: { metric: string; level: string; categories?: string; json?: boolean }) => {
+        if (!metrics.includes(options.metric as never)) throw new AppError('validation', { op: '--metric', detail: `use ${metrics.join(', ')}` });
+        if (!levels.includes(options.level as never)) throw new AppError('validation', { op: '--level', detail: `use ${levels.join(', ')}` });
+        const categories = options.categories === undefined ? undefined : Number(options.categories);
+        const result = await run('analysis.reliability', { fileName: path.basename(file), content: shell.readInputFile(file), metric: options.metric, level: options.level, categories });
+        if (options.json) json(result);
+        else out(reliabilityLine(result));
+      }),
+    );
+}
+
+function reliabilityLine(r: ReliabilityResult): string {
+  const name = r.metric === 'krippendorff' ? `krippendorff (${r.level})` : r.metric;
+  return `${name} = ${fixed(r.value, 4)}${r.ci ? `, 95% CI ${interval(r.ci)}` : ''} (${r.units} units, ${r.coders} coders)`;
+}
+
+function agreementCsv(report: AgreementReport): string {
+  const row = (c: CodeAgreement) => ({
+    code: c.code || '(pooled)',
+    both: c.both,
+    ...Object.fromEntries(report.coders.map((coder) => [`only ${coder}`, c.only[coder] ?? 0])),
+    neither: c.neither,
+    percent: c.percent,
+    kappa: c.kappa,
+    kappa_low: c.kappa_ci?.[0] ?? null,
+    kappa_high: c.kappa_ci?.[1] ?? null,
+    alpha: c.alpha,
+    alpha_low: c.alpha_ci?.[0] ?? null,
+    alpha_high: c.alpha_ci?.[1] ?? null,
+  });
+  return toCsv([...report.codes.map(row), row(report.pooled)]);
+}
+
+function printAgreement(report: AgreementReport, out: (line: string) => void): void {
+  out(`# unit: ${report.unit}${report.overlap !== null ? ` (segments match at ${report.overlap} overlap)` : ''}; coders: ${report.coders.join(', ')}; weakest first`);
+  out(['code', 'both', ...report.coders.map((c) => `only ${c}`), 'neither', '%', 'kappa', '95% CI', 'alpha', '95% CI'].join('\t'));
+  for (const c of [...report.codes, { ...report.pooled, code: '(pooled)' }]) {
+    out([c.code, c.both, ...report.coders.map((coder) => c.only[coder] ?? 0), c.neither, fixed(c.percent, 1), fixed(c.kappa), interval(c.kappa_ci), fixed(c.alpha), interval(c.alpha_ci)].join('\t'));
+  }
+  if (report.pooled.alpha_nominal !== null) out(`# Krippendorff’s α, nominal, across the codebook: ${fixed(report.pooled.alpha_nominal)}`);
+}
