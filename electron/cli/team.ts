@@ -8,6 +8,8 @@ import type { OpName, OpResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { toCsv } from '../../shared/csv/table';
 import { findCode } from '../../shared/model/codeTree';
+import type { MergeSummary } from '../../shared/model/interchange';
+import { findDocument } from './resolve';
 import type { AgreementReport, CodeAgreement } from '../../shared/reliability/codingAgreement';
 import { levels, metrics, type ReliabilityResult } from '../../shared/reliability/metrics';
 import { agreementUnits } from '../../shared/reliability/units';
@@ -74,6 +76,42 @@ export function registerTeamCommands(program: Command, shell: CliShell): void {
         else out(reliabilityLine(result));
       }),
     );
+
+  program
+    .command('package')
+    .argument('<project>')
+    .requiredOption('--out <file>', 'the package to write (a new .tematik file)')
+    .option('--documents <names>', 'only these documents (comma-separated); default all')
+    .option('--without-codings', 'leave every coding out, for blind parallel coding')
+    .description('write a coding package for another coder: the codebook, the chosen documents with their cases, and their codings unless --without-codings')
+    .action(
+      shell.withProject(async (options: { out: string; documents?: string; withoutCodings?: boolean }) => {
+        const all = await run('documents.list', {});
+        const documentIds = options.documents ? list(options.documents).map((name) => findDocument(all, name).id) : undefined;
+        const result = await run('team.package', { out: path.resolve(options.out), documentIds, withoutCodings: options.withoutCodings });
+        out(`Wrote ${options.out}: ${result.documents} documents, ${result.codes} codes, ${result.codings} codings`);
+      }),
+    );
+
+  program
+    .command('merge')
+    .argument('<project>')
+    .argument('<other>', 'another coder’s project, e.g. a package they coded')
+    .option('--json', 'print JSON: {"added": {documents, codes, codings, cases, coders}, "matched": {…}, "conflicts": [{kind, name, reason, ours, theirs}]}')
+    .description('bring another coder’s project back: documents matched by content, codes by ID then path, codings kept with their coder; merging twice changes nothing')
+    .action(
+      shell.withProject(async (other: string, options: { json?: boolean }) => {
+        const summary = await run('team.merge', { path: path.resolve(other) });
+        if (options.json) json(summary);
+        else printMerge(summary, out);
+      }),
+    );
+}
+
+function printMerge(s: MergeSummary, out: (line: string) => void): void {
+  out(`added: ${s.added.documents} documents, ${s.added.codes} codes, ${s.added.codings} codings, ${s.added.cases} cases${s.added.coders.length ? `; coders ${s.added.coders.join(', ')}` : ''}`);
+  out(`matched: ${s.matched.documents} documents, ${s.matched.codes} codes, ${s.matched.codings} codings, ${s.matched.cases} cases`);
+  for (const c of s.conflicts) out(`conflict: ${c.kind} “${c.name}”: ${c.reason}${c.ours !== undefined ? ` (ours “${c.ours}”, theirs “${c.theirs}”; ours kept)` : ''}`);
 }
 
 function reliabilityLine(r: ReliabilityResult): string {

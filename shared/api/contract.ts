@@ -12,6 +12,7 @@ import { parseRule } from '../analysis/cooccurrence';
 import type { WordCount } from '../analysis/wordCounts';
 import type { StopwordChanges } from '../text/stopwords';
 import type { AgreementReport } from '../reliability/codingAgreement';
+import type { MergeSummary } from '../model/interchange';
 import { levels, metrics, type ReliabilityResult } from '../reliability/metrics';
 import { agreementUnits } from '../reliability/units';
 import type {
@@ -398,6 +399,20 @@ export const contract = {
     }),
     ['app'],
     false,
+  ),
+
+  /**
+   * A coding package: a new project with the codebook and the chosen documents (all by default), their cases, and their
+   * codings unless `withoutCodings` (blind parallel coding). Written to `out`, or returned base64-encoded for a download.
+   */
+  'team.package': read<{ fileName: string; base64: string | null; documents: number; codes: number; codings: number }>()(
+    z.strictObject({ out: z.string().min(1).optional(), documentIds: z.array(id).min(1).optional(), withoutCodings: z.boolean().optional() }),
+    ['documents', 'codes', 'codings', 'cases'],
+  ),
+  /** Brings another coder's project (a package coded elsewhere) back: documents by content, codes by UUID then path, codings with their coder. */
+  'team.merge': write<MergeSummary>()(
+    z.union([z.strictObject({ path: z.string().min(1) }), z.strictObject({ upload })]),
+    ['documents', 'codes', 'codings', 'cases', 'speakers', 'app'],
   ),
 
   /** A thematic summary for a thesis chapter; Word documents come base64-encoded. */

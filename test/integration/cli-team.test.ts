@@ -147,3 +147,20 @@ describe('tematik reliability', () => {
     expect(empty.stderr).toContain('empty.csv');
   });
 });
+
+describe('tematik package and merge', () => {
+  it('sends a blind package out and merges carol’s coding back once', () => {
+    run('package', 'p.tematik', '--out', 'for-carol.tematik', '--documents', 'rina', '--without-codings');
+    expect(run('list', 'for-carol.tematik', 'codings')).toBe('');
+    run('code', 'for-carol.tematik', 'rina', 'Income', '--start', '41', '--end', '80', '--coder', 'carol');
+    const first = JSON.parse(run('merge', 'p.tematik', 'for-carol.tematik', '--json'));
+    expect(first.added).toMatchObject({ codings: 1, coders: ['carol'] });
+    const second = JSON.parse(run('merge', 'p.tematik', 'for-carol.tematik', '--json'));
+    expect(second.added).toMatchObject({ documents: 0, codes: 0, codings: 0 });
+    const listed = JSON.parse(run('list', 'p.tematik', 'codings', '--json')) as { coder: string; text: string }[];
+    expect(listed.filter((k) => k.coder === 'carol').map((k) => k.text)).toEqual([[...text].slice(41, 80).join('')]);
+    const again = tematik(dir, 'package', 'p.tematik', '--out', 'for-carol.tematik');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('for-carol.tematik');
+  });
+});

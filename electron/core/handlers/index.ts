@@ -11,6 +11,7 @@ import { exportHandlers } from './export';
 import { historyHandlers } from './history';
 import { searchHandlers } from './search';
 import { speakerHandlers } from './speakers';
+import { teamHandlers } from './team';
 import type { Handler } from './types';
 
 export { isBatchHandler, type Handler } from './types';
@@ -32,4 +33,5 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...searchHandlers,
   ...exportHandlers,
   ...historyHandlers,
+  ...teamHandlers,
 };

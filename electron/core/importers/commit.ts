@@ -33,7 +33,7 @@ function interviewerLabels(project: Project): string[] {
   }
 }
 
-function uniqueDocumentName(project: Project, wanted: string): string {
+export function uniqueDocumentName(project: Project, wanted: string): string {
   const taken = project.stmt('SELECT 1 FROM documents WHERE name = ?');
   if (!taken.get(wanted)) return wanted;
   for (let n = 2; ; n++) {
