@@ -11,6 +11,7 @@ import { findCode } from '../../shared/model/codeTree';
 import type { MergeSummary } from '../../shared/model/interchange';
 import { findDocument } from './resolve';
 import type { AgreementReport, CodeAgreement } from '../../shared/reliability/codingAgreement';
+import { methodsParagraph } from '../../shared/reliability/methods';
 import { levels, metrics, type ReliabilityResult } from '../../shared/reliability/metrics';
 import { agreementUnits } from '../../shared/reliability/units';
 
@@ -43,16 +44,19 @@ export function registerTeamCommands(program: Command, shell: CliShell): void {
     .option('--codes <names>', 'only these codes (names or paths, comma-separated); default every code either coder used')
     .option('--json', 'print JSON: {"unit", "codes": [{"code", "both", "only": {CODER: N}, "neither", "percent", "kappa", "alpha", "kappa_ci", "alpha_ci"}], "pooled", "documents"}')
     .option('--csv', 'print one CSV row per code (and one pooled)')
+    .option('--methods <lang>', 'print a methods paragraph for the thesis instead (en or id)')
     .description('agreement between coders per code: units coded by both, by one only, by neither; percent agreement, κ (Cohen, Fleiss for 3+), Krippendorff’s α, 95 % bootstrap intervals')
     .action(
-      shell.withProject(async (options: { coders: string; unit: string; overlap: string; codes?: string; json?: boolean; csv?: boolean }) => {
+      shell.withProject(async (options: { coders: string; unit: string; overlap: string; codes?: string; json?: boolean; csv?: boolean; methods?: string }) => {
+        if (options.methods !== undefined && options.methods !== 'en' && options.methods !== 'id') throw new AppError('validation', { op: '--methods', detail: 'use en or id' });
         if (!agreementUnits.includes(options.unit as never)) throw new AppError('validation', { op: '--unit', detail: `use ${agreementUnits.join(', ')}` });
         const overlap = Number(options.overlap);
         if (!(overlap > 0 && overlap <= 1)) throw new AppError('validation', { op: '--overlap', detail: 'use a share above 0 and at most 1, such as 0.9' });
         const all = await run('codes.list', {});
         const codes = options.codes ? list(options.codes).map((name) => findCode(all, name).id) : undefined;
         const report = await run('analysis.agreement', { coders: list(options.coders), unit: options.unit, overlap, codes });
-        if (options.json) json(report);
+        if (options.methods) out(methodsParagraph(report, options.methods as 'en' | 'id'));
+        else if (options.json) json(report);
         else if (options.csv) out(agreementCsv(report));
         else printAgreement(report, out);
       }),

@@ -13,6 +13,7 @@ import type { WordCount } from '../analysis/wordCounts';
 import type { StopwordChanges } from '../text/stopwords';
 import type { AgreementReport } from '../reliability/codingAgreement';
 import type { MergeSummary } from '../model/interchange';
+import type { DisagreementPassage } from '../reliability/disagreements';
 import { levels, metrics, type ReliabilityResult } from '../reliability/metrics';
 import { agreementUnits } from '../reliability/units';
 import type {
@@ -116,6 +117,24 @@ export interface RetrievedPair {
   start: number;
   end: number;
   text: string;
+}
+
+/** A passage where coders differ, with its text and what the team noted about it. */
+export interface Disagreement extends DisagreementPassage {
+  document: string;
+  code: string;
+  text: string;
+  discussed: boolean;
+  memo: string;
+}
+
+export interface AgreementNote {
+  documentId: number;
+  codeId: number;
+  start: number;
+  end: number;
+  discussed: boolean;
+  memo: string;
 }
 
 export interface FrequencyTable {
@@ -387,6 +406,21 @@ export const contract = {
       documents: z.array(id).min(1).optional(),
     }),
     ['codings', 'codes', 'documents', 'speakers'],
+  ),
+  /** Every passage where the coders differ, per document and code, in reading order (at most `limit`). */
+  'analysis.disagreements': read<{ total: number; passages: Disagreement[] }>()(
+    z.strictObject({ coders: z.array(name).min(2).max(16), codes: z.array(id).min(1).optional(), documents: z.array(id).min(1).optional(), limit: z.number().int().positive().max(10_000).optional() }),
+    ['codings', 'codes', 'documents', 'app'],
+  ),
+  /** Makes one coder's codings of a code inside a passage the consensus coder's version there (replacing what the consensus had). */
+  'agreement.accept': write<{ codings: Coding[]; removed: Coding[] }>()(
+    z.strictObject({ documentId: id, codeId: id, start: position, end: position, from: name, into: name.default('consensus') }),
+    ['codings', 'documents'],
+  ),
+  /** Marks a disagreement as discussed (or not) with the memo of the discussion; the previous note comes back for undo. */
+  'agreement.note': write<{ note: AgreementNote; previous: AgreementNote }>()(
+    z.strictObject({ documentId: id, codeId: id, start: position, end: position, discussed: z.boolean(), memo: longText }),
+    ['app'],
   ),
   /** Any reliability statistic on a table the researcher brings: a CSV with a unit ID column and one column per coder. */
   'analysis.reliability': read<ReliabilityResult>()(

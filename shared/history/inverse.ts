@@ -123,6 +123,9 @@ const builders: Builders = {
     ],
     redo: [{ op: 'codes.merge', input }],
   }),
+  'agreement.accept': (_input, { codings, removed }) =>
+    codings.length + removed.length ? { undo: [...deleteCodings(codings), ...restoreCodings(removed)], redo: [...deleteCodings(removed), ...restoreCodings(codings)] } : null,
+  'agreement.note': (input, { previous }) => ({ undo: [{ op: 'agreement.note', input: previous }], redo: [{ op: 'agreement.note', input }] }),
   'analysis.saveQueryAsCode': (_input, result) => ({
     undo: [{ op: 'codes.delete', input: { id: result.code.id } }],
     redo: [{ op: 'codes.restore', input: { codes: [codeRecord(result.code)] } }, ...restoreCodings(result.created)],

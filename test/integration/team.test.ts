@@ -136,3 +136,44 @@ describe('coding packages and merging', () => {
     expect((await other.run('documents.list')).length).toBe(result.documents);
   });
 });
+
+describe('resolving disagreements into consensus', () => {
+  it('lists where two coders differ, accepts one version into the consensus coder, notes the discussion, and undoes both', async () => {
+    const env = newCore();
+    await env.run('project.create', { path: path.join(env.dir, 'c.tematik') });
+    const file = writeFile(env.dir, 'rina.txt', 'Rina: Pendapatan tidak pasti. Kadang sepi sekali.\nPewawancara: Lalu?\nRina: Saya jualan kue juga.\n');
+    await env.run('documents.importFiles', { paths: [file] });
+    const [doc] = await env.run('documents.list');
+    const code = await env.run('codes.create', { name: 'Income' });
+    await env.run('codings.create', { documentId: doc!.id, codeId: code.id, start: 6, end: 30, coder: 'Ayu' });
+    await env.run('codings.create', { documentId: doc!.id, codeId: code.id, start: 6, end: 49, coder: 'Budi' });
+    await env.run('codings.create', { documentId: doc!.id, codeId: code.id, start: 73, end: 97, coder: 'Ayu' });
+    await env.run('codings.create', { documentId: doc!.id, codeId: code.id, start: 73, end: 97, coder: 'Budi' });
+
+    const { total, passages } = await env.run('analysis.disagreements', { coders: ['Ayu', 'Budi'] });
+    expect(total).toBe(1);
+    expect(passages[0]).toMatchObject({ document: 'rina', code: 'Income', start: 6, end: 49, text: 'Pendapatan tidak pasti. Kadang sepi sekali.'.slice(0, 44), discussed: false });
+
+    const { historyEntry } = await import('../../shared/history/inverse');
+    const input = { documentId: doc!.id, codeId: code.id, start: 6, end: 49, from: 'Budi' };
+    const accepted = await env.run('agreement.accept', input);
+    expect(accepted.codings.map((c) => [c.coder, c.start, c.end])).toEqual([['consensus', 6, 49]]);
+    // Accepting the other version replaces the consensus there.
+    const other = await env.run('agreement.accept', { ...input, from: 'Ayu' });
+    expect(other.removed.map((c) => c.id)).toEqual(accepted.codings.map((c) => c.id));
+    const consensus = async () => (await env.run('codings.list', {})).filter((c) => c.coder === 'consensus').map((c) => [c.start, c.end]);
+    expect(await consensus()).toEqual([[6, 30]]);
+    const undo = historyEntry('agreement.accept', { ...input, from: 'Ayu', into: 'consensus' }, other)!;
+    await env.run('history.apply', { steps: undo.undo });
+    expect(await consensus()).toEqual([[6, 49]]);
+
+    const noted = await env.run('agreement.note', { documentId: doc!.id, codeId: code.id, start: 6, end: 49, discussed: true, memo: 'Budi reads the whole turn as income talk' });
+    expect((await env.run('analysis.disagreements', { coders: ['Ayu', 'Budi'] })).passages[0]).toMatchObject({ discussed: true, memo: 'Budi reads the whole turn as income talk' });
+    await env.run('history.apply', { steps: historyEntry('agreement.note', { documentId: doc!.id, codeId: code.id, start: 6, end: 49, discussed: true, memo: 'x' }, noted)!.undo });
+    expect((await env.run('analysis.disagreements', { coders: ['Ayu', 'Budi'] })).passages[0]).toMatchObject({ discussed: false, memo: '' });
+
+    // The comparison can be re-run on the consensus.
+    const report = await env.run('analysis.agreement', { coders: ['Budi', 'consensus'], unit: 'character' });
+    expect(report.pooled.both).toBe(43);
+  });
+});

@@ -5,7 +5,7 @@
  * coder has seen would count as disagreement on every unit.
  */
 import { AppError } from '../../../shared/api/errors';
-import { codingAgreement, type AgreementReport } from '../../../shared/reliability/codingAgreement';
+import { codingAgreement, type AgreementCoding, type AgreementReport } from '../../../shared/reliability/codingAgreement';
 import type { AgreementUnit } from '../../../shared/reliability/units';
 import type { Project } from '../project';
 
@@ -17,20 +17,26 @@ export interface AgreementQuery {
   documents?: number[];
 }
 
-export function agreementReport(project: Project, query: AgreementQuery): AgreementReport {
+/** The chosen coders' codings, and the documents to compare them on: those given, or those every coder coded. */
+export function coderCodings(project: Project, coders: readonly string[], documents?: readonly number[]): { codings: AgreementCoding[]; documentIds: number[] } {
   const known = new Set((project.stmt('SELECT name FROM coders').raw(true).all() as [string][]).map(([n]) => n));
-  for (const coder of query.coders) if (!known.has(coder)) throw new AppError('not_found', { what: 'Coder', name: coder });
+  for (const coder of coders) if (!known.has(coder)) throw new AppError('not_found', { what: 'Coder', name: coder });
   const codings = (
     project
       .stmt(`SELECT k.document_id, k.code_id, c.name, k.start, k."end" FROM codings k JOIN coders c ON c.id = k.coder_id`)
       .raw(true)
       .all() as [number, number, string, number, number][]
   )
-    .filter(([, , coder]) => query.coders.includes(coder))
+    .filter(([, , coder]) => coders.includes(coder))
     .map(([documentId, codeId, coder, start, end]) => ({ documentId, codeId, coder, start, end }));
   const codedBy = new Map<number, Set<string>>();
   for (const c of codings) codedBy.set(c.documentId, (codedBy.get(c.documentId) ?? new Set()).add(c.coder));
-  const documentIds = query.documents ?? [...codedBy].filter(([, coders]) => coders.size === query.coders.length).map(([id]) => id);
+  const documentIds = documents ? [...documents] : [...codedBy].filter(([, who]) => who.size === coders.length).map(([id]) => id);
+  return { codings, documentIds };
+}
+
+export function agreementReport(project: Project, query: AgreementQuery): AgreementReport {
+  const { codings, documentIds } = coderCodings(project, query.coders, query.documents);
   const allCodes = project.stmt('SELECT id, name FROM codes ORDER BY position, id').all() as { id: number; name: string }[];
   const codes = query.codes ? query.codes.map((id) => allCodes.find((c) => c.id === id) ?? missingCode(id)) : allCodes.filter((c) => codings.some((k) => k.codeId === c.id));
   const turnsOf = project.stmt('SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY start');

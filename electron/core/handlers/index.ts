@@ -1,5 +1,6 @@
 import type { OpName } from '../../../shared/api/contract';
 import { analysisHandlers } from './analysis';
+import { consensusHandlers } from './agreement';
 import { reportHandlers } from './report';
 import { appHandlers, coderHandlers, codersHandlers, projectHandlers } from './app';
 import { caseHandlers } from './cases';
@@ -34,4 +35,5 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...exportHandlers,
   ...historyHandlers,
   ...teamHandlers,
+  ...consensusHandlers,
 };

@@ -212,6 +212,24 @@ export const migrations: readonly Migration[] = [
       db.exec(`ALTER TABLE codings ADD COLUMN key_quote INTEGER NOT NULL DEFAULT 0;`);
     },
   },
+  {
+    version: 10,
+    description: 'notes on disagreements between coders: discussed or not, and the memo of the discussion',
+    up(db) {
+      db.exec(`
+        CREATE TABLE agreement_notes (
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          code_id     INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+          start       INTEGER NOT NULL,
+          "end"       INTEGER NOT NULL,
+          discussed   INTEGER NOT NULL DEFAULT 0,
+          memo        TEXT NOT NULL DEFAULT '',
+          updated_at  TEXT NOT NULL,
+          PRIMARY KEY (document_id, code_id, start, "end")
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
