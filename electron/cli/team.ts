@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { OpName, OpResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { toCsv } from '../../shared/csv/table';
+import { agreementCsv } from '../../shared/reliability/agreementCsv';
 import { findCode } from '../../shared/model/codeTree';
 import type { MergeSummary } from '../../shared/model/interchange';
 import { findDocument } from './resolve';
-import type { AgreementReport, CodeAgreement } from '../../shared/reliability/codingAgreement';
+import type { AgreementReport } from '../../shared/reliability/codingAgreement';
 import { methodsParagraph } from '../../shared/reliability/methods';
 import { levels, metrics, type ReliabilityResult } from '../../shared/reliability/metrics';
 import { agreementUnits } from '../../shared/reliability/units';
@@ -121,23 +121,6 @@ function printMerge(s: MergeSummary, out: (line: string) => void): void {
 function reliabilityLine(r: ReliabilityResult): string {
   const name = r.metric === 'krippendorff' ? `krippendorff (${r.level})` : r.metric;
   return `${name} = ${fixed(r.value, 4)}${r.ci ? `, 95% CI ${interval(r.ci)}` : ''} (${r.units} units, ${r.coders} coders)`;
-}
-
-function agreementCsv(report: AgreementReport): string {
-  const row = (c: CodeAgreement) => ({
-    code: c.code || '(pooled)',
-    both: c.both,
-    ...Object.fromEntries(report.coders.map((coder) => [`only ${coder}`, c.only[coder] ?? 0])),
-    neither: c.neither,
-    percent: c.percent,
-    kappa: c.kappa,
-    kappa_low: c.kappa_ci?.[0] ?? null,
-    kappa_high: c.kappa_ci?.[1] ?? null,
-    alpha: c.alpha,
-    alpha_low: c.alpha_ci?.[0] ?? null,
-    alpha_high: c.alpha_ci?.[1] ?? null,
-  });
-  return toCsv([...report.codes.map(row), row(report.pooled)]);
 }
 
 function printAgreement(report: AgreementReport, out: (line: string) => void): void {

@@ -174,7 +174,14 @@ export function codingAgreement(documents: readonly AgreementDocument[], codings
 const finite = (value: number) => (Number.isFinite(value) ? value : null);
 
 /** κ of binary data: Cohen's from the 2×2 table for two coders, Fleiss' otherwise. */
+/** Nobody coded the code, or everybody coded every unit: without variation κ and α are undefined, not 1. */
+function invariant(tally: Tally): boolean {
+  const total = tally.reduce((sum, n) => sum + n, 0);
+  return (tally[0] ?? 0) === total || (tally[tally.length - 1] ?? 0) === total;
+}
+
 function kappaOf(tally: Tally, coders: number): number {
+  if (invariant(tally)) return Number.NaN;
   if (coders === 2) {
     const [neither = 0, onlyFirst = 0, onlySecond = 0, both = 0] = tally;
     const n = neither + onlyFirst + onlySecond + both;
@@ -183,12 +190,13 @@ function kappaOf(tally: Tally, coders: number): number {
     const first = (both + onlyFirst) / n;
     const second = (both + onlySecond) / n;
     const pe = first * second + (1 - first) * (1 - second);
-    return pe === 1 ? (po === 1 ? 1 : Number.NaN) : (po - pe) / (1 - pe);
+    return (po - pe) / (1 - pe);
   }
   return fleissFromCounts(binaryCounts(tally, coders), tally);
 }
 
 function alphaOf(tally: Tally, coders: number): number {
+  if (invariant(tally)) return Number.NaN;
   return alphaFromCounts(binaryCounts(tally, coders), 'nominal', null, tally);
 }
 

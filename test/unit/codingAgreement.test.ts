@@ -85,4 +85,15 @@ describe('agreement on codings', () => {
     ];
     expect(report.pooled.alpha_nominal).toBeCloseTo(krippendorffAlpha(ratings, 'nominal'), 12);
   });
+
+  it('leaves κ and α undefined for a code nobody coded, instead of calling it perfect', () => {
+    const report = codingAgreement([doc('one two three')], [coding('A', 0, 3, 1), coding('B', 0, 3, 1)], {
+      coders: ['A', 'B'],
+      unit: 'word',
+      codes: [{ id: 1, name: 'Stigma' }, { id: 2, name: 'Unused' }],
+      samples: 50,
+    });
+    const unused = report.codes.find((c) => c.code === 'Unused')!;
+    expect(unused).toMatchObject({ both: 0, neither: 3, percent: 100, kappa: null, alpha: null, kappa_ci: null });
+  });
 });

@@ -37,8 +37,10 @@ export function coderCodings(project: Project, coders: readonly string[], docume
 
 export function agreementReport(project: Project, query: AgreementQuery): AgreementReport {
   const { codings, documentIds } = coderCodings(project, query.coders, query.documents);
+  const compared = new Set(documentIds);
+  const used = new Set(codings.filter((k) => compared.has(k.documentId)).map((k) => k.codeId));
   const allCodes = project.stmt('SELECT id, name FROM codes ORDER BY position, id').all() as { id: number; name: string }[];
-  const codes = query.codes ? query.codes.map((id) => allCodes.find((c) => c.id === id) ?? missingCode(id)) : allCodes.filter((c) => codings.some((k) => k.codeId === c.id));
+  const codes = query.codes ? query.codes.map((id) => allCodes.find((c) => c.id === id) ?? missingCode(id)) : allCodes.filter((c) => used.has(c.id));
   const turnsOf = project.stmt('SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY start');
   const names = new Map((project.stmt('SELECT id, name FROM documents').raw(true).all() as [number, string][]).map(([id, n]) => [id, n]));
   const documents = documentIds

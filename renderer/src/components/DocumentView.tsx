@@ -41,7 +41,12 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const createCoding = useWrite('codings.create');
   const deleteCoding = useWrite('codings.delete');
   const inVivo = useWrite('codings.inVivo');
-  const [coder, setCoder] = useState('');
+  const info = useRead('app.info', {});
+  const [chosenCoder, setCoder] = useState('');
+  const [blind, setBlind] = useState(() => localStorage.getItem('tematik.blind') === '1');
+  const me = info.data?.project?.currentCoder ?? '';
+  // Blind mode: while coding, only one's own codings are drawn, so another coder's choices cannot sway them.
+  const coder = blind && me ? me : chosenCoder;
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [snap, setSnapState] = useState<SnapMode>(storedSnap);
@@ -172,9 +177,22 @@ export function DocumentView({ documentId }: { documentId: number }) {
         <div className="doc-title">
           <h2>{doc.data.name}</h2>
           {(coders.data?.length ?? 0) > 1 && (
+            <label className="check blind-mode">
+              <input
+                type="checkbox"
+                checked={blind}
+                onChange={(e) => {
+                  setBlind(e.target.checked);
+                  localStorage.setItem('tematik.blind', e.target.checked ? '1' : '0');
+                }}
+              />
+              {t('document.blind')}
+            </label>
+          )}
+          {(coders.data?.length ?? 0) > 1 && (
             <label className="coder-filter">
               {t('document.showCoder')}
-              <select value={coder} onChange={(e) => setCoder(e.target.value)}>
+              <select value={coder} disabled={blind} onChange={(e) => setCoder(e.target.value)}>
                 <option value="">{t('document.allCoders')}</option>
                 {coders.data?.map((name) => (
                   <option key={name} value={name}>

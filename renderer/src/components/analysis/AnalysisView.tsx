@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AgreementView } from './AgreementView';
 import { CooccurrenceView } from './CooccurrenceView';
 import { ExportView } from './ExportView';
 import { FrequencyView } from './FrequencyView';
 import { ReportView } from './ReportView';
 import { WordsView } from './WordsView';
 
-const tabs = ['cooccurrence', 'frequencies', 'words', 'report', 'export'] as const;
+const tabs = ['cooccurrence', 'frequencies', 'words', 'agreement', 'report', 'export'] as const;
 
 /** The analysis screens, in the centre of the workspace. */
 export function AnalysisView() {
@@ -25,6 +26,7 @@ export function AnalysisView() {
         {tab === 'cooccurrence' && <CooccurrenceView />}
         {tab === 'frequencies' && <FrequencyView />}
         {tab === 'words' && <WordsView />}
+        {tab === 'agreement' && <AgreementView />}
         {tab === 'report' && <ReportView />}
         {tab === 'export' && <ExportView />}
       </div>
