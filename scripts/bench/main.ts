@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --only slice|import|render|analysis] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
+ * `npm run bench [-- --only slice|import|render|analysis|agreement] [--agreement-docs N] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
  *   [--render-words W] [--render-codings C]`
  * Benchmarks are measurements, not tests: keep timings out of `npm test`.
  */
 import { parseArgs } from 'node:util';
+import { benchAgreement } from './agreement';
 import { benchAnalysis } from './analysis';
 import { benchImports } from './imports';
 import { benchRender } from './render';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'analysis-docs': { type: 'string', default: '1000' },
     'analysis-words': { type: 'string', default: '3000' },
     'analysis-codings': { type: 'string', default: '100' },
+    'agreement-docs': { type: 'string', default: '100' },
   },
 });
 
@@ -31,3 +33,4 @@ if (!values.only || values.only === 'slice') await benchSlice(Number(values.docs
 if (!values.only || values.only === 'import') await benchImports(Number(values['import-docs']), Number(values['import-words']), Number(values.docx));
 if (!values.only || values.only === 'render') await benchRender(Number(values['render-words']), Number(values['render-codings']), 5);
 if (!values.only || values.only === 'analysis') await benchAnalysis(Number(values['analysis-docs']), Number(values['analysis-words']), Number(values['analysis-codings']));
+if (!values.only || values.only === 'agreement') await benchAgreement(Number(values['agreement-docs']), 5000, 50);
