@@ -455,16 +455,19 @@ program
   .requiredOption('--format <format>', 'md, html or docx')
   .requiredOption('--out <file>', 'file to write')
   .option('--title <title>', 'title of the chapter')
+  .option('--reliability <coders>', 'add a section on coding reliability comparing these coders (comma-separated)')
+  .option('--reliability-unit <unit>', 'the unit of that comparison', 'sentence')
   .description('write a thematic summary for a thesis chapter: definitions, frequencies per group, co-occurring codes and cited quotes')
   .action(
-    withProject(async (options: { themes: string; by?: string; lang: string; format: string; out: string; title?: string }) => {
+    withProject(async (options: { themes: string; by?: string; lang: string; format: string; out: string; title?: string; reliability?: string; reliabilityUnit: string }) => {
       const codes = await run('codes.list', {});
       const themes = options.themes
         .split(',')
         .map((name) => name.trim())
         .filter(Boolean)
         .map((name) => findCode(codes, name).id);
-      const report = await run('report.build', { themes, by: options.by, lang: options.lang, format: options.format, title: options.title });
+      const reliability = options.reliability ? { coders: options.reliability.split(',').map((c) => c.trim()).filter(Boolean), unit: options.reliabilityUnit } : undefined;
+      const report = await run('report.build', { themes, by: options.by, lang: options.lang, format: options.format, title: options.title, reliability });
       const temporary = `${options.out}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, report.encoding === 'base64' ? Buffer.from(report.content, 'base64') : report.content);
       fs.renameSync(temporary, options.out);

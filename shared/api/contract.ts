@@ -457,6 +457,8 @@ export const contract = {
       lang: z.enum(['en', 'id']),
       format: z.enum(['md', 'html', 'docx']),
       title: z.string().trim().min(1).max(300).optional(),
+      /** Adds a section on coding reliability: these coders compared at this unit, as a methods paragraph. */
+      reliability: z.strictObject({ coders: z.array(name).min(2).max(16), unit: z.enum(agreementUnits as [string, ...string[]]) as z.ZodType<(typeof agreementUnits)[number]> }).optional(),
     }),
     ['codings', 'codes', 'documents', 'cases', 'speakers'],
   ),

@@ -330,6 +330,7 @@ export const en = {
     reportIntro: 'A draft for a findings chapter: figures of each theme’s reach (per group) and of the themes coded together; for each theme its definition, how often and in how many cases it occurs, the codes it co-occurs with and cited quotes — the passages you marked ★ as key quotes, or three chosen for you.',
     themes: 'Themes',
     groupBy: 'Per group of',
+    reliabilityOf: 'Add coding reliability of',
     reportLanguage: 'Language of the chapter',
     format: 'Format',
     writeReport: 'Write the chapter',
@@ -387,6 +388,7 @@ export const en = {
     },
   },
   report: {
+    reliability: 'Coding reliability',
     notes: 'Analytic notes',
     title: 'Thematic summary',
     definition: 'Definition',

@@ -332,6 +332,7 @@ export const id: Catalog = {
     reportIntro: 'Draf bab temuan: gambar jangkauan tiap tema (per kelompok) dan tema yang dikodekan bersama; untuk tiap tema definisinya, seberapa sering dan dalam berapa kasus tema itu muncul, kode yang muncul bersamanya, dan kutipan beserta sumbernya — bagian yang Anda tandai ★ sebagai kutipan kunci, atau tiga yang dipilihkan.',
     themes: 'Tema',
     groupBy: 'Per kelompok',
+    reliabilityOf: 'Tambahkan reliabilitas pengodean dari',
     reportLanguage: 'Bahasa bab',
     format: 'Format',
     writeReport: 'Tulis bab',
@@ -389,6 +390,7 @@ export const id: Catalog = {
     },
   },
   report: {
+    reliability: 'Reliabilitas pengodean',
     notes: 'Catatan analitis',
     title: 'Ringkasan tematik',
     definition: 'Definisi',

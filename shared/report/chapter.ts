@@ -37,6 +37,8 @@ export interface ChapterModel {
   themes: ChapterTheme[];
   /** Overlapping codings between each pair of themes (their whole branches), in the order of `themes`. */
   cooccurrence: number[][];
+  /** The methods paragraph on coding reliability, when the researcher asked for one. */
+  reliability?: string;
 }
 
 export interface ChapterLabels {
@@ -57,6 +59,7 @@ export interface ChapterLabels {
   prevalenceBy: string;
   cooccurrenceFigure: string;
   allParticipants: string;
+  reliability: string;
 }
 
 const percent = (n: number, of: number) => (of ? Math.round((100 * n) / of) : 0);
@@ -94,6 +97,7 @@ export function chapterToMarkdown(model: ChapterModel, labels: ChapterLabels): s
     if (theme.quotes.length === 0) lines.push(labels.none, '');
     for (const q of theme.quotes) lines.push(`> ${q.text.replace(/\s*\n\s*/g, ' ')}`, `> — ${q.citation}`, '');
   }
+  if (model.reliability) lines.push(`## ${labels.reliability}`, '', model.reliability, '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -127,6 +131,7 @@ export function chapterToHtml(model: ChapterModel, labels: ChapterLabels, lang: 
     for (const q of theme.quotes) parts.push(`<blockquote><p>${escapeHtml(q.text)}</p><cite>${escapeHtml(q.citation)}</cite></blockquote>`);
     parts.push('</section>');
   }
+  if (model.reliability) parts.push(`<section><h2>${escapeHtml(labels.reliability)}</h2><p>${escapeHtml(model.reliability)}</p></section>`);
   parts.push('</body></html>\n');
   return parts.join('\n');
 }

@@ -164,3 +164,12 @@ describe('tematik package and merge', () => {
     expect(again.stderr).toContain('for-carol.tematik');
   });
 });
+
+describe('reliability in the chapter report', () => {
+  it('adds the methods paragraph as its own section', () => {
+    run('report', 'p.tematik', '--themes', 'Income', '--reliability', 'alice,bob', '--reliability-unit', 'word', '--lang', 'en', '--format', 'md', '--out', 'chapter.md');
+    const chapter = fs.readFileSync(path.join(dir, 'chapter.md'), 'utf8');
+    expect(chapter).toContain('## Coding reliability');
+    expect(chapter).toMatch(/Coding reliability was checked by independent coding by 2 coders \(alice and bob\) on 1 document and \d codes\. The unit of comparison was words;/);
+  });
+});

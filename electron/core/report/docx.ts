@@ -61,5 +61,6 @@ export async function chapterToDocx(model: ChapterModel, labels: ChapterLabels):
       children.push(new Paragraph({ indent: { left: 720 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: `— ${q.citation}`, size: 20 })] }));
     }
   }
+  if (model.reliability) children.push(new Paragraph({ text: labels.reliability, heading: HeadingLevel.HEADING_1 }), new Paragraph(model.reliability));
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }

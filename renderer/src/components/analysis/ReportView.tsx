@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flattenCodeTree } from '../../../../shared/model/codeTree';
+import { agreementUnits, type AgreementUnit } from '../../../../shared/reliability/units';
 import { api } from '../../api/client';
 import { useRead } from '../../api/queries';
 import { downloadBlob } from '../../app/files';
@@ -20,11 +21,16 @@ export function ReportView() {
   const [lang, setLang] = useState<'en' | 'id'>(i18n.resolvedLanguage === 'id' ? 'id' : 'en');
   const [format, setFormat] = useState<'md' | 'html' | 'docx'>('docx');
   const [busy, setBusy] = useState(false);
+  const coders = useRead('coders.list', {});
+  const [reliabilityCoders, setReliabilityCoders] = useState<string[]>([]);
+  const [unit, setUnit] = useState<AgreementUnit>('sentence');
+  const compared = reliabilityCoders.filter((c) => coders.data?.includes(c));
 
   const write = async () => {
     setBusy(true);
     try {
-      const report = await api.call('report.build', { themes, by: by || undefined, lang, format });
+      const reliability = compared.length >= 2 ? { coders: compared, unit } : undefined;
+      const report = await api.call('report.build', { themes, by: by || undefined, lang, format, reliability });
       const bytes = report.encoding === 'base64' ? Uint8Array.from(atob(report.content), (c) => c.charCodeAt(0)) : report.content;
       downloadBlob(report.fileName, new Blob([bytes], { type: types[format] }));
     } catch (error) {
@@ -73,6 +79,30 @@ export function ReportView() {
             <option value="html">HTML (.html)</option>
           </select>
         </label>
+        {(coders.data?.length ?? 0) > 1 && (
+          <fieldset className="coder-choice">
+            <legend>{t('charts.reliabilityOf')}</legend>
+            {coders.data!.map((coder) => (
+              <label key={coder} className="check">
+                <input
+                  type="checkbox"
+                  checked={compared.includes(coder)}
+                  onChange={(e) => setReliabilityCoders(e.target.checked ? [...compared, coder] : compared.filter((c) => c !== coder))}
+                />
+                {coder}
+              </label>
+            ))}
+            {compared.length >= 2 && (
+              <select aria-label={t('agreement.unit')} value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)}>
+                {agreementUnits.filter((u) => u !== 'segment' || compared.length === 2).map((u) => (
+                  <option key={u} value={u}>
+                    {t(`agreement.units.${u}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </fieldset>
+        )}
         <button type="button" className="primary" disabled={themes.length === 0 || busy} onClick={() => void write()}>
           {t('charts.writeReport')}
         </button>
