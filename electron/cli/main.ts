@@ -15,6 +15,7 @@ import { call } from '../core/dispatcher';
 import { codePath, findCode } from '../../shared/model/codeTree';
 import type { ImportOutcome } from '../../shared/model/types';
 import { findDocument, parsePosition } from './resolve';
+import { isExchangeFile, printExchangeImport, registerExchangeExports } from './exchange';
 import { registerTeamCommands } from './team';
 import { parseRule } from '../../shared/analysis/cooccurrence';
 import { toCsv } from '../../shared/csv/table';
@@ -127,15 +128,25 @@ program
   .option('--id <column>', 'survey: the column that identifies each respondent')
   .option('--text-columns <columns>', 'survey: comma-separated columns of open answers')
   .option('--attributes <columns>', 'survey: comma-separated columns to keep as case attributes')
-  .description('import transcripts (txt, md, docx, pdf, vtt, srt, html) and surveys (csv, tsv); one document per file')
+  .description('import transcripts (txt, md, docx, pdf, vtt, srt, html), surveys (csv, tsv), and REFI-QDA projects (.qdpx) and codebooks (.qdc); one document per file')
   .action(
     withProject(async (paths: string[], options: { json?: boolean; survey?: boolean; id?: string; textColumns?: string; attributes?: string }) => {
       const list = (value?: string) => value?.split(',').map((c) => c.trim()).filter(Boolean);
       const surveyFlags = options.survey || options.id || options.textColumns || options.attributes;
       const survey = surveyFlags ? { idColumn: options.id, textColumns: list(options.textColumns), attributeColumns: list(options.attributes) } : undefined;
-      const { files, missing } = await run('documents.scanPaths', { paths });
+      const exchange = paths.filter(isExchangeFile);
+      const { files, missing } = exchange.length === paths.length ? { files: [], missing: [] } : await run('documents.scanPaths', { paths: paths.filter((p) => !isExchangeFile(p)) });
       let failed = missing.length > 0;
       for (const file of missing) report({ file, status: 'failed', error: new AppError('file_missing', { file }).toPayload() }, options.json);
+      for (const file of exchange) {
+        try {
+          printExchangeImport(await run('exchange.import', { path: path.resolve(file) }), out, options.json === true);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          report({ file, status: 'failed', error: error.toPayload() }, options.json);
+          failed = true;
+        }
+      }
       // One call per file: each is committed before its line is printed.
       for (const file of files) {
         for (const outcome of await run('documents.importFiles', { paths: [file], survey })) {
@@ -581,6 +592,8 @@ function writeAtomically(file: string, content: string): void {
   fs.renameSync(temporary, file);
 }
 
-registerTeamCommands(program, { run, out, json, withProject, withoutProject, readInputFile });
+const shell = { run, out, json, withProject, withoutProject, readInputFile };
+registerTeamCommands(program, shell);
+registerExchangeExports(exporter, shell);
 
 await program.parseAsync(process.argv);

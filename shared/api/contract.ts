@@ -13,6 +13,7 @@ import type { WordCount } from '../analysis/wordCounts';
 import type { StopwordChanges } from '../text/stopwords';
 import type { AgreementReport } from '../reliability/codingAgreement';
 import type { MergeSummary } from '../model/interchange';
+import { exportTargets } from '../exchange/qdeWriter';
 import type { DisagreementPassage } from '../reliability/disagreements';
 import { levels, metrics, type ReliabilityResult } from '../reliability/metrics';
 import { agreementUnits } from '../reliability/units';
@@ -117,6 +118,17 @@ export interface RetrievedPair {
   start: number;
   end: number;
   text: string;
+}
+
+/** What a REFI-QDA import brought in, what it found already there, and what it left out with the reason. */
+export interface ExchangeImport extends MergeSummary {
+  file: string;
+  kind: 'qdpx' | 'qdc';
+  producer: string;
+  memos: number;
+  skipped: { kind: string; name: string; reason: string }[];
+  /** Per document, how its positions were read, and whether the producer's own unit had to be replaced. */
+  offsets: { document: string; reading: string; switched: boolean; checked: number; matched: number }[];
 }
 
 /** A passage where coders differ, with its text and what the team noted about it. */
@@ -447,6 +459,17 @@ export const contract = {
   'team.merge': write<MergeSummary>()(
     z.union([z.strictObject({ path: z.string().min(1) }), z.strictObject({ upload })]),
     ['documents', 'codes', 'codings', 'cases', 'speakers', 'app'],
+  ),
+
+  /** A REFI-QDA project (.qdpx) or codebook (.qdc) from NVivo, ATLAS.ti, MAXQDA, QualCoder…, merged in by GUID in one transaction. */
+  'exchange.import': write<ExchangeImport>()(
+    z.union([z.strictObject({ path: z.string().min(1) }), z.strictObject({ upload })]),
+    ['documents', 'codes', 'codings', 'cases', 'speakers', 'app'],
+  ),
+  /** The project as .qdpx (positions in the target tool's unit) or the codebook as .qdc; written to `out` or returned base64-encoded. */
+  'exchange.export': read<{ fileName: string; base64: string | null }>()(
+    z.strictObject({ format: z.enum(['qdpx', 'qdc']), target: z.enum(exportTargets).optional(), out: z.string().min(1).optional() }),
+    ['documents', 'codes', 'codings', 'cases'],
   ),
 
   /** A thematic summary for a thesis chapter; Word documents come base64-encoded. */

@@ -8,6 +8,7 @@ import { codebookHandlers } from './codebook';
 import { codeHandlers } from './codes';
 import { codingHandlers } from './codings';
 import { documentHandlers } from './documents';
+import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './export';
 import { historyHandlers } from './history';
 import { searchHandlers } from './search';
@@ -36,4 +37,5 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...historyHandlers,
   ...teamHandlers,
   ...consensusHandlers,
+  ...exchangeHandlers,
 };

@@ -6,8 +6,9 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { contract } from '../../../shared/api/contract';
+import { contract, type ExchangeImport } from '../../../shared/api/contract';
 import type { ImportOutcome, SurveyPreview } from '../../../shared/model/types';
+import { ApiError } from '../../../shared/api/client';
 import { api } from '../api/client';
 import { invalidateTopics } from '../api/queries';
 import { readAsBase64 } from './files';
@@ -23,9 +24,10 @@ export type ImportState =
   | { phase: 'idle' }
   | { phase: 'survey'; preview: SurveyPreview; answer(choice: SurveyChoice | null): void }
   | { phase: 'running'; current: number; total: number; fileName: string }
-  | { phase: 'done'; outcomes: ImportOutcome[]; total: number; cancelled: boolean };
+  | { phase: 'done'; outcomes: ImportOutcome[]; exchanges: ExchangeImport[]; total: number; cancelled: boolean };
 
 const surveyFile = /\.(csv|tsv)$/i;
+const exchangeFile = /\.(qdpx|qdc)$/i;
 
 const ImportContext = createContext<{ state: ImportState; start(files: File[]): void; cancel(): void; dismiss(): void } | null>(null);
 
@@ -43,10 +45,22 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       cancelled.current = false;
       void (async () => {
         const outcomes: ImportOutcome[] = [];
+        const exchanges: ExchangeImport[] = [];
         try {
           for (const [i, file] of files.entries()) {
             if (cancelled.current) break;
             const upload = { fileName: file.name, base64: await readAsBase64(file) };
+            if (exchangeFile.test(file.name)) {
+              setState({ phase: 'running', current: i + 1, total: files.length, fileName: file.name });
+              try {
+                exchanges.push(await api.call('exchange.import', { upload }));
+              } catch (error) {
+                if (!(error instanceof ApiError)) throw error;
+                outcomes.push({ file: file.name, status: 'failed', error: error.payload });
+              }
+              await invalidateTopics(queryClient, contract['exchange.import'].touches);
+              continue;
+            }
             let survey: SurveyChoice | undefined;
             if (surveyFile.test(file.name)) {
               try {
@@ -61,10 +75,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             outcomes.push(...(await api.call('documents.importUploads', { files: [upload], survey })));
             await invalidateTopics(queryClient, contract['documents.importUploads'].touches);
           }
-          setState({ phase: 'done', outcomes, total: files.length, cancelled: cancelled.current });
+          setState({ phase: 'done', outcomes, exchanges, total: files.length, cancelled: cancelled.current });
         } catch (error) {
           fail(error);
-          setState({ phase: 'done', outcomes, total: files.length, cancelled: true });
+          setState({ phase: 'done', outcomes, exchanges, total: files.length, cancelled: true });
         }
       })();
     },

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExchangeImport } from '../../../shared/api/contract';
 import type { ImportOutcome, SurveyPreview } from '../../../shared/model/types';
 import { useImport, type SurveyChoice } from '../app/importQueue';
+import { ExchangeSummary } from './ExchangeSummary';
 
 type Role = SurveyPreview['columns'][number]['role'];
 const roles: Role[] = ['id', 'attribute', 'text', 'ignore'];
@@ -16,6 +18,7 @@ export function ImportDialogs({ onReviewSpeakers }: { onReviewSpeakers(): void }
     return (
       <ImportSummary
         outcomes={state.outcomes}
+        exchanges={state.exchanges}
         total={state.total}
         cancelled={state.cancelled}
         onClose={dismiss}
@@ -106,7 +109,7 @@ function ImportProgress(props: { current: number; total: number; fileName: strin
   );
 }
 
-function ImportSummary(props: { outcomes: ImportOutcome[]; total: number; cancelled: boolean; onClose(): void; onReviewSpeakers(): void }) {
+function ImportSummary(props: { outcomes: ImportOutcome[]; exchanges: ExchangeImport[]; total: number; cancelled: boolean; onClose(): void; onReviewSpeakers(): void }) {
   const { t } = useTranslation();
   const count = (status: ImportOutcome['status']) => props.outcomes.filter((o) => o.status === status).length;
   const speakers = [...new Set(props.outcomes.flatMap((o) => (o.status === 'imported' ? o.speakers : [])))];
@@ -117,6 +120,9 @@ function ImportSummary(props: { outcomes: ImportOutcome[]; total: number; cancel
         <h2>{t('importer.summaryTitle')}</h2>
         <p className="import-counts">{t('documents.importSummary', { imported: count('imported'), duplicate: count('duplicate'), failed: count('failed') })}</p>
         {props.cancelled && <p className="hint warn">{t('importer.cancelled', { done: props.outcomes.length, total: props.total })}</p>}
+        {props.exchanges.map((summary) => (
+          <ExchangeSummary key={summary.file} summary={summary} />
+        ))}
         <ul className="import-outcomes">
           {props.outcomes.map((outcome) => (
             <li key={outcome.file} className={`outcome-${outcome.status}`} data-file={fileName(outcome.file)}>

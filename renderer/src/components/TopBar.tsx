@@ -13,7 +13,7 @@ import { rememberProject } from '../app/recentProjects';
 import { CoderPrompt } from './CoderPrompt';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const importableTypes = '.txt,.md,.docx,.doc,.pdf,.vtt,.srt,.html,.htm,.csv,.tsv,.odt,.rtf';
+const importableTypes = '.txt,.md,.docx,.doc,.pdf,.vtt,.srt,.html,.htm,.csv,.tsv,.odt,.rtf,.qdpx,.qdc';
 
 /** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
 export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }) {

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgreementView } from './AgreementView';
 import { CooccurrenceView } from './CooccurrenceView';
+import { ExchangeView } from './ExchangeView';
 import { ExportView } from './ExportView';
 import { FrequencyView } from './FrequencyView';
 import { ReportView } from './ReportView';
 import { WordsView } from './WordsView';
 
-const tabs = ['cooccurrence', 'frequencies', 'words', 'agreement', 'report', 'export'] as const;
+const tabs = ['cooccurrence', 'frequencies', 'words', 'agreement', 'report', 'export', 'exchange'] as const;
 
 /** The analysis screens, in the centre of the workspace. */
 export function AnalysisView() {
@@ -29,6 +30,7 @@ export function AnalysisView() {
         {tab === 'agreement' && <AgreementView />}
         {tab === 'report' && <ReportView />}
         {tab === 'export' && <ExportView />}
+        {tab === 'exchange' && <ExchangeView />}
       </div>
     </div>
   );

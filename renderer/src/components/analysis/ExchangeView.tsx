@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeImport } from '../../../../shared/api/contract';
+import { exportTargets, type ExportTarget } from '../../../../shared/exchange/qdeWriter';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/queries';
+import { downloadBlob, readAsBase64 } from '../../app/files';
+import { useNotices } from '../../app/notices';
+import { ExchangeSummary } from '../ExchangeSummary';
+
+/** REFI-QDA: the project as .qdpx and the codebook as .qdc for NVivo, ATLAS.ti, MAXQDA, QualCoder; and their files in. */
+export function ExchangeView() {
+  const { t } = useTranslation();
+  const { fail } = useNotices();
+  const [target, setTarget] = useState<ExportTarget>('standard');
+  const [busy, setBusy] = useState(false);
+  const importFile = useWrite('exchange.import');
+  const [summary, setSummary] = useState<ExchangeImport | null>(null);
+
+  const download = async (format: 'qdpx' | 'qdc') => {
+    setBusy(true);
+    try {
+      const result = await api.call('exchange.export', { format, target });
+      const bytes = Uint8Array.from(atob(result.base64!), (c) => c.charCodeAt(0));
+      downloadBlob(result.fileName, new Blob([bytes], { type: format === 'qdpx' ? 'application/zip' : 'application/xml' }));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const bringIn = async (file: File) => {
+    try {
+      setSummary(await importFile.mutateAsync({ upload: { fileName: file.name, base64: await readAsBase64(file) } }));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <section className="chart-view exchange-view" aria-label={t('exchange.heading')}>
+      <p>{t('exchange.intro')}</p>
+      <div className="chart-controls">
+        <label>
+          {t('exchange.target')}
+          <select value={target} onChange={(e) => setTarget(e.target.value as ExportTarget)}>
+            {exportTargets.map((name) => (
+              <option key={name} value={name}>
+                {t(`exchange.targets.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={busy} onClick={() => void download('qdpx')}>
+          {t('exchange.exportProject')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void download('qdc')}>
+          {t('exchange.exportCodebook')}
+        </button>
+      </div>
+      <p className="hint" data-testid="target-explained">
+        {t(`exchange.explain.${target}`)}
+      </p>
+      <div className="chart-controls">
+        <label className="file-button">
+          {t('exchange.import')}
+          <input type="file" accept=".qdpx,.qdc" aria-label={t('exchange.import')} onChange={(e) => e.target.files?.[0] && void bringIn(e.target.files[0])} />
+        </label>
+      </div>
+      {summary && (
+        <div role="status">
+          <ExchangeSummary summary={summary} />
+        </div>
+      )}
+    </section>
+  );
+}

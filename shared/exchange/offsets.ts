@@ -1,0 +1,75 @@
+/**
+ * Text positions as REFI-QDA producers write them, and as Tematik stores them.
+ *
+ * The standard counts Unicode code points over the source's plain text
+ * (REFI-QDA 1.5, §10.2), end exclusive in practice. Producers deviate:
+ * NVivo counts UTF-16 code units and a CRLF as two; ATLAS.ti counts a line
+ * break as one even where its .txt holds CRLF. Tematik stores text without
+ * a byte-order mark and with `\n` line endings, in code points.
+ *
+ * A `Reading` names one interpretation; `positionMap` turns every producer
+ * position of a raw text into a stored code-point position in one pass.
+ */
+
+export type Unit = 'codepoint' | 'utf16';
+
+export interface Reading {
+  unit: Unit;
+  /** Whether a CRLF in the raw text counts as two positions or one. */
+  crlf: 'two' | 'one';
+}
+
+export const readings: readonly Reading[] = [
+  { unit: 'codepoint', crlf: 'two' },
+  { unit: 'utf16', crlf: 'two' },
+  { unit: 'codepoint', crlf: 'one' },
+  { unit: 'utf16', crlf: 'one' },
+];
+
+export const sameReading = (a: Reading, b: Reading) => a.unit === b.unit && a.crlf === b.crlf;
+
+/** The reading a producer's files need, from the project's `origin`. */
+export function producerReading(origin: string): Reading {
+  const o = origin.toLowerCase();
+  if (o.includes('nvivo')) return { unit: 'utf16', crlf: 'two' };
+  if (o.includes('atlas')) return { unit: 'codepoint', crlf: 'one' };
+  return { unit: 'codepoint', crlf: 'two' };
+}
+
+/**
+ * For a raw text (BOM already removed), the stored code-point position of
+ * every producer position 0..length (inclusive); positions inside a
+ * character (half a surrogate pair, between CR and LF) map to its start.
+ */
+export function positionMap(raw: string, reading: Reading): Int32Array {
+  const out: number[] = [];
+  let stored = 0;
+  for (let i = 0; i < raw.length; ) {
+    const code = raw.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (raw[i] === '\r' && raw[i + 1] === '\n') {
+      out.push(stored);
+      if (reading.crlf === 'two') out.push(stored);
+      i += 2;
+    } else {
+      out.push(stored);
+      if (reading.unit === 'utf16' && width === 2) out.push(stored);
+      i += width;
+    }
+    stored++;
+  }
+  out.push(stored);
+  return Int32Array.from(out);
+}
+
+/** Stored positions back to a producer's: for writing a file in a target tool's unit over the text as written. */
+export function exportPosition(stored: string, reading: Reading, crlfInFile: boolean): (position: number) => number {
+  const starts: number[] = [];
+  let at = 0;
+  for (const ch of stored) {
+    starts.push(at);
+    at += ch === '\n' && crlfInFile && reading.crlf === 'two' ? 2 : reading.unit === 'utf16' ? ch.length : 1;
+  }
+  starts.push(at);
+  return (position) => starts[Math.min(position, starts.length - 1)]!;
+}
