@@ -16,6 +16,7 @@ import { codePath, findCode } from '../../shared/model/codeTree';
 import type { ImportOutcome } from '../../shared/model/types';
 import { findDocument, parsePosition } from './resolve';
 import { isExchangeFile, printExchangeImport, registerExchangeExports } from './exchange';
+import { registerSafetyCommands } from './safety';
 import { registerTeamCommands } from './team';
 import { parseRule } from '../../shared/analysis/cooccurrence';
 import { toCsv } from '../../shared/csv/table';
@@ -595,5 +596,6 @@ function writeAtomically(file: string, content: string): void {
 const shell = { run, out, json, withProject, withoutProject, readInputFile };
 registerTeamCommands(program, shell);
 registerExchangeExports(exporter, shell);
+registerSafetyCommands(program, shell);
 
 await program.parseAsync(process.argv);

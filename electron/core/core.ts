@@ -4,9 +4,12 @@
  * Knows nothing of Electron, HTTP or React.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import type { AppInfo, ProjectInfo } from '../../shared/model/types';
 import { Project } from './project';
+import { acquireLock } from './store/lock';
+import { riskyLocation } from './store/location';
 import { openProjectFile } from './store/projectFile';
 
 export interface CoreOptions {
@@ -18,11 +21,14 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Coder used when a project has none set (the CLI uses the OS user). */
   fallbackCoder?: string;
+  /** Apps (a window, the browser-mode server) hold a lock on their project and check its integrity on open; the CLI does neither. */
+  app?: boolean;
 }
 
 export class Core {
   readonly options: CoreOptions;
   private current: Project | null = null;
+  private releaseLock: (() => void) | null = null;
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -37,16 +43,27 @@ export class Core {
     return this.current;
   }
 
-  open(filePath: string, create: boolean): Project {
-    const db = openProjectFile(filePath, { create, nativeBinding: this.options.nativeBinding });
-    this.close();
-    this.current = new Project(db, filePath);
-    return this.current;
+  open(filePath: string, create: boolean, options: { readOnly?: boolean } = {}): Project {
+    const file = path.resolve(filePath);
+    const readOnly = options.readOnly === true && !create;
+    const release = this.options.app && !readOnly ? acquireLock(file, this.options.shell, path.basename(file)) : null;
+    try {
+      const db = openProjectFile(filePath, { create, nativeBinding: this.options.nativeBinding, readOnly, check: this.options.app === true });
+      this.close();
+      this.current = new Project(db, filePath, readOnly);
+      this.releaseLock = release;
+      return this.current;
+    } catch (error) {
+      release?.();
+      throw error;
+    }
   }
 
   close(): void {
     this.current?.close();
     this.current = null;
+    this.releaseLock?.();
+    this.releaseLock = null;
   }
 
   currentCoder(project: Project): string {
@@ -61,6 +78,8 @@ export class Core {
       name: project.name,
       schemaVersion: project.schemaVersion,
       currentCoder: project.meta('current_coder'),
+      readOnly: project.readOnly,
+      risk: riskyLocation(project.path),
     };
   }
 }

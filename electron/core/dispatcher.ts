@@ -10,6 +10,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import type { Core } from './core';
 import { handlers, isBatchHandler, type Handler } from './handlers';
+import { appendAudit } from './store/auditLog';
 
 export type Dispatch = (op: string, input: unknown) => Promise<Envelope>;
 
@@ -18,14 +19,18 @@ export function createDispatcher(core: Core): Dispatch {
     try {
       return { ok: true, result: await run(core, op, input) };
     } catch (error) {
-      return { ok: false, error: toAppError(error).toPayload() };
+      return { ok: false, error: toAppError(error, core).toPayload() };
     }
   };
 }
 
 /** Like the dispatcher, but returns the result or throws: for in-process callers (CLI, tests, bench). */
 export async function call<K extends OpName>(core: Core, op: K, input: unknown): Promise<OpResult<K>> {
-  return (await run(core, op, input)) as OpResult<K>;
+  try {
+    return (await run(core, op, input)) as OpResult<K>;
+  } catch (error) {
+    throw toAppError(error, core);
+  }
 }
 
 async function run(core: Core, op: string, rawInput: unknown): Promise<unknown> {
@@ -37,20 +42,50 @@ async function run(core: Core, op: string, rawInput: unknown): Promise<unknown> 
   const handler = handlers[op] as Handler<typeof op>;
   if (spec.needsProject) core.requireProject();
 
-  if (isBatchHandler(handler)) return handler.run(parsed.data as never, core);
-  if (spec.touches.length > 0 && spec.needsProject) {
+  const writes = spec.touches.length > 0 && spec.needsProject;
+  if (writes && core.project?.readOnly) throw new AppError('read_only', { file: core.project.name });
+  if (writes) core.project?.assertInPlace();
+  if (isBatchHandler(handler)) {
+    const result = await handler.run(parsed.data as never, core);
+    // A batch commits its own units as it goes; the trail records the operation once it is done.
+    if (writes && core.project) audit(core, op, parsed.data, result);
+    return result;
+  }
+  if (writes) {
     const project = core.requireProject();
-    return project.db.transaction(() => handler(parsed.data as never, core))();
+    return project.db.transaction(() => {
+      const result = handler(parsed.data as never, core);
+      appendAudit(project, core.currentCoder(project), op, parsed.data, result);
+      return result;
+    })();
   }
   return handler(parsed.data as never, core);
+}
+
+function audit(core: Core, op: OpName, input: unknown, result: unknown): void {
+  const project = core.requireProject();
+  project.db.transaction(() => appendAudit(project, core.currentCoder(project), op, input, result))();
 }
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
 }
 
-function toAppError(error: unknown): AppError {
+/**
+ * Errors as the researcher should read them. SQLite's write failures (disk
+ * full, file made read-only, removed or unreachable) name the project and
+ * say that the change was not saved; SQLite has already rolled it back.
+ */
+function toAppError(error: unknown, core: Core): AppError {
   if (error instanceof AppError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const file = core.project ? `${core.project.name}.tematik` : 'The project';
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    if (code === 'SQLITE_FULL') return new AppError('disk_full', { file });
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
+      return new AppError('write_failed', { file, detail: message });
+    }
+  }
   return new AppError('internal', { detail: message });
 }

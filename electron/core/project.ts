@@ -3,7 +3,9 @@
  * code-point indexes of documents already read (building one costs a pass over
  * the text, so it is kept until the document changes).
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../shared/api/errors';
 import type Database from 'better-sqlite3';
 import { CodePointIndex } from '../../shared/text/codepoints';
 
@@ -19,9 +21,29 @@ export class Project {
   private readonly texts = new Map<number, CachedText>();
   private readonly derived = new Map<string, { version: string; value: unknown }>();
 
-  constructor(db: Database.Database, filePath: string) {
+  readonly readOnly: boolean;
+  private readonly inode: number;
+
+  constructor(db: Database.Database, filePath: string, readOnly = false) {
     this.db = db;
     this.path = path.resolve(filePath);
+    this.readOnly = readOnly;
+    this.inode = fs.statSync(this.path).ino;
+  }
+
+  /**
+   * SQLite keeps writing to a file that was deleted or moved while open, and
+   * those writes vanish at close: refuse to write once the file at our path
+   * is no longer the one we opened.
+   */
+  assertInPlace(): void {
+    let inode: number | null = null;
+    try {
+      inode = fs.statSync(this.path).ino;
+    } catch {
+      // Gone.
+    }
+    if (inode !== this.inode) throw new AppError('project_moved', { file: `${this.name}.tematik` });
   }
 
   get name(): string {
@@ -87,7 +109,13 @@ export class Project {
     this.derived.clear();
     if (this.db.open) {
       // Fold the WAL back into the main file so the project is one self-contained file at rest.
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!this.readOnly) {
+        try {
+          this.db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // A full disk or a vanished file: the WAL stays, and SQLite folds it in on the next open.
+        }
+      }
       this.db.close();
     }
   }

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { menuModel, menuTemplate, type MenuCommands, type MenuModel } from './menu';
 import { Core } from '../core/core';
 import { createDispatcher } from '../core/dispatcher';
+import { startAutoBackups } from '../core/store/autoBackup';
 import { electronNativeBinding } from './nativeBinding';
 import { isAppUrl, windowOptions } from './windowOptions';
 
@@ -20,7 +21,9 @@ const core = new Core({
   resourceDir: app.getAppPath(),
   sampleDir: path.join(app.getPath('documents'), 'Tematik'),
   nativeBinding: electronNativeBinding(app.getAppPath()),
+  app: true,
 });
+startAutoBackups(core, (error) => console.error('Tematik: automatic backup failed:', error));
 const dispatch = createDispatcher(core);
 let mainWindow: BrowserWindow | null = null;
 

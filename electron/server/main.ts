@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/errors';
 import { Core } from '../core/core';
 import { call } from '../core/dispatcher';
+import { startAutoBackups } from '../core/store/autoBackup';
 import { startServer } from './httpServer';
 
 const resourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,7 +36,7 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 
-const core = new Core({ shell: 'browser', resourceDir, sampleDir: path.dirname(path.resolve(projectPath)) });
+const core = new Core({ shell: 'browser', resourceDir, sampleDir: path.dirname(path.resolve(projectPath)), app: true });
 try {
   if (values.sample) await call(core, 'project.openSample', { path: projectPath, lang: values.lang });
   else if (fs.existsSync(projectPath)) await call(core, 'project.open', { path: projectPath });
@@ -46,6 +47,7 @@ try {
 }
 
 const server = await startServer({ core, staticDir, port: Number(values.port) });
+startAutoBackups(core, (error) => process.stderr.write(`tematik: automatic backup failed: ${error instanceof Error ? error.message : String(error)}\n`));
 process.stdout.write(`Tematik is serving ${core.project!.path}\nOpen ${server.openUrl}\n`);
 
 const shutdown = () => {

@@ -131,6 +131,40 @@ export interface ExchangeImport extends MergeSummary {
   offsets: { document: string; reading: string; switched: boolean; checked: number; matched: number }[];
 }
 
+export interface CheckResult {
+  ok: boolean;
+  integrity: string;
+  foreign_keys: { table: string; rowid: number | null; parent: string }[];
+  schema_version: number | null;
+}
+
+export interface BackupInfo {
+  file: string;
+  path: string;
+  kind: 'manual' | 'auto' | 'open' | 'before-restore';
+  at: string;
+  bytes: number;
+  /** What the project holds now compared with the backup (positive: added since). */
+  since: { documents: number; codes: number; codings: number } | null;
+}
+
+export interface BackupSettings {
+  everyMinutes: number;
+  keep: number;
+  folder: string | null;
+}
+
+/** One change in the audit trail. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  coder: string;
+  op: string;
+  input: string;
+  documentId: number | null;
+  codeId: number | null;
+}
+
 /** A passage where coders differ, with its text and what the team noted about it. */
 export interface Disagreement extends DisagreementPassage {
   document: string;
@@ -231,7 +265,7 @@ export const contract = {
     ['app', 'documents', 'codes', 'codings', 'cases'],
     false,
   ),
-  'project.open': write<ProjectInfo>()(z.strictObject({ path: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases'], false),
+  'project.open': write<ProjectInfo>()(z.strictObject({ path: z.string().min(1), readOnly: z.boolean().optional() }), ['app', 'documents', 'codes', 'codings', 'cases'], false),
   'project.openSample': write<ProjectInfo>()(
     z.strictObject({ path: z.string().min(1).optional(), lang: z.enum(['en', 'id']).optional() }),
     ['app', 'documents', 'codes', 'codings', 'cases'],
@@ -239,6 +273,30 @@ export const contract = {
   ),
   'project.close': write<null>()(empty, ['app', 'documents', 'codes', 'codings', 'cases'], false),
   'coder.set': write<ProjectInfo>()(z.strictObject({ name }), ['app']),
+  /** Integrity and foreign-key checks with the schema version: of the open project, or of a file (read without changing it). */
+  'project.check': read<CheckResult>()(z.strictObject({ path: z.string().min(1).optional() }), ['app'], false),
+  /** A verified backup now: into the backup folder, or to `out`. */
+  'project.backup': read<BackupInfo>()(z.strictObject({ out: z.string().min(1).optional() }), ['app']),
+  'project.backups': read<BackupInfo[]>()(empty, ['app', 'documents', 'codes', 'codings']),
+  /** Puts a backup in the project's place, keeping the current file as a backup first. */
+  'project.restore': write<ProjectInfo>()(z.strictObject({ backup: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases', 'speakers']),
+  'project.backupSettings': read<BackupSettings>()(empty, ['app']),
+  'project.setBackupSettings': write<BackupSettings>()(
+    z.strictObject({ everyMinutes: z.number().int().min(1).max(24 * 60), keep: z.number().int().min(1).max(1000), folder: z.string().min(1).nullable() }),
+    ['app'],
+  ),
+  /** The audit trail, newest first, filtered by time, coder, document, code or operation. */
+  'audit.list': read<{ total: number; entries: AuditEntry[] }>()(
+    z.strictObject({
+      since: z.string().min(1).optional(),
+      coder: z.string().min(1).optional(),
+      documentId: id.optional(),
+      codeId: id.optional(),
+      op: z.string().min(1).optional(),
+      limit: z.number().int().positive().max(1_000_000).optional(),
+    }),
+    ['app', 'documents', 'codes', 'codings', 'cases', 'speakers'],
+  ),
 
   'documents.list': read<DocumentSummary[]>()(empty, ['documents', 'codings']),
   'documents.get': read<DocumentFull>()(z.strictObject({ id }), ['documents']),

@@ -112,6 +112,10 @@ export interface ProjectInfo {
   name: string;
   schemaVersion: number;
   currentCoder: string | null;
+  /** Opened read-only (another Tematik holds it, or the researcher chose so): writes are refused. */
+  readOnly: boolean;
+  /** A sync client's folder or a network drive, where SQLite files are at risk. */
+  risk: 'Dropbox' | 'OneDrive' | 'Google Drive' | 'iCloud' | 'network' | null;
 }
 
 export interface AppInfo {

@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('tematik export qdpx / qdc and import', () => {
-  it('round-trips every coding with its text and coder, whatever the target', () => {
+  it('round-trips every coding with its text and coder, whatever the target', { timeout: 90_000 }, () => {
     const original = (JSON.parse(run('list', 's.tematik', 'codings', '--json')) as Listed[]).map(key).sort();
     for (const target of ['standard', 'nvivo', 'atlasti', 'maxqda']) {
       run('export', 'qdpx', 's.tematik', '--out', `${target}.qdpx`, '--target', target);

@@ -17,7 +17,7 @@ export const appHandlers: HandlersFor<'app'> = {
   'app.info': appInfo,
 };
 
-export const projectHandlers: HandlersFor<'project'> = {
+export const projectHandlers: Pick<HandlersFor<'project'>, 'project.create' | 'project.open' | 'project.openSample' | 'project.close'> = {
   'project.create': ({ path, codebook }, core) => {
     // The codebook is read before the file exists: a bad codebook file leaves nothing behind.
     const entries = codebook && ('starter' in codebook ? starterEntries(core.options.resourceDir, codebook.starter) : codebookEntriesFromFile(codebook.fileName, codebook.content));
@@ -28,8 +28,8 @@ export const projectHandlers: HandlersFor<'project'> = {
     }
     return info(core);
   },
-  'project.open': ({ path }, core) => {
-    core.open(path, false);
+  'project.open': ({ path, readOnly }, core) => {
+    core.open(path, false, { readOnly });
     return info(core);
   },
   'project.openSample': batch(async ({ path, lang }, core) => {

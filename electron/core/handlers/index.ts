@@ -12,6 +12,7 @@ import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './export';
 import { historyHandlers } from './history';
 import { searchHandlers } from './search';
+import { auditHandlers, safetyHandlers } from './safety';
 import { speakerHandlers } from './speakers';
 import { teamHandlers } from './team';
 import type { Handler } from './types';
@@ -38,4 +39,6 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...teamHandlers,
   ...consensusHandlers,
   ...exchangeHandlers,
+  ...safetyHandlers,
+  ...auditHandlers,
 };

@@ -63,7 +63,7 @@ export async function buildSampleProject(target: string, lang: Language, options
   const building = `${target}.building`;
   removeProjectFiles(building);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const builder = new Core({ ...options, shell: 'cli' });
+  const builder = new Core({ ...options, shell: 'cli', app: false });
   const run = <K extends OpName>(op: K, input: unknown) => call(builder, op, input);
   const dir = sampleStudyDir(options.resourceDir);
   try {

@@ -230,6 +230,28 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    description: 'the audit trail: every change, who made it and when, append-only',
+    up(db) {
+      db.exec(`
+        CREATE TABLE audit_log (
+          id          INTEGER PRIMARY KEY,
+          at          TEXT NOT NULL,
+          coder       TEXT NOT NULL,
+          op          TEXT NOT NULL,
+          input       TEXT NOT NULL,
+          document_id INTEGER,
+          code_id     INTEGER
+        );
+        CREATE INDEX audit_log_at ON audit_log(at);
+        CREATE INDEX audit_log_document ON audit_log(document_id) WHERE document_id IS NOT NULL;
+        CREATE INDEX audit_log_code ON audit_log(code_id) WHERE code_id IS NOT NULL;
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -18,6 +18,10 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** For tests that build old project files: stop at this schema version. */
   targetVersion?: number;
+  /** Open without writing anything (no migration; the project must be current). */
+  readOnly?: boolean;
+  /** Run SQLite's quick check after opening and refuse a damaged file. */
+  check?: boolean;
 }
 
 export function openProjectFile(filePath: string, options: OpenOptions): Database.Database {
@@ -28,7 +32,7 @@ export function openProjectFile(filePath: string, options: OpenOptions): Databas
 
   let db: Database.Database;
   try {
-    db = new Database(file, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
+    db = new Database(file, { fileMustExist: !options.create, nativeBinding: options.nativeBinding, readonly: options.readOnly === true });
   } catch (error) {
     throw new AppError('project_unreadable', { file, detail: (error as Error).message });
   }
@@ -51,11 +55,20 @@ function prepare(db: Database.Database, file: string, options: OpenOptions): voi
     if (version > latestSchemaVersion) {
       throw new AppError('schema_too_new', { file, found: version, supported: latestSchemaVersion });
     }
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db, version, options.targetVersion ?? latestSchemaVersion);
+    if (options.readOnly) {
+      db.pragma('busy_timeout = 5000');
+      if (version < latestSchemaVersion) throw new AppError('read_only_old', { file: path.basename(file) });
+    } else {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    }
+    if (options.check) {
+      const result = (db.pragma('quick_check', { simple: true }) as string) ?? 'ok';
+      if (result !== 'ok') throw new AppError('project_damaged', { file: path.basename(file), detail: result });
+    }
+    if (!options.readOnly) migrate(db, version, options.targetVersion ?? latestSchemaVersion);
   } catch (error) {
     if (error instanceof AppError) throw error;
     // SQLITE_NOTADB and friends: the file is not a database at all.
