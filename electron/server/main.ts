@@ -21,12 +21,13 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '0' },
     sample: { type: 'boolean', default: false },
     lang: { type: 'string', default: 'id' },
+    'read-only': { type: 'boolean', default: false },
   },
 });
 
 const projectPath = positionals[0];
 if (!projectPath) {
-  process.stderr.write('usage: npm run serve -- PROJECT.tematik [--sample] [--lang id|en] [--port N]\n');
+  process.stderr.write('usage: npm run serve -- PROJECT.tematik [--sample] [--lang id|en] [--port N] [--read-only]\n');
   process.exit(2);
 }
 
@@ -39,7 +40,7 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
 const core = new Core({ shell: 'browser', resourceDir, sampleDir: path.dirname(path.resolve(projectPath)), app: true });
 try {
   if (values.sample) await call(core, 'project.openSample', { path: projectPath, lang: values.lang });
-  else if (fs.existsSync(projectPath)) await call(core, 'project.open', { path: projectPath });
+  else if (fs.existsSync(projectPath)) await call(core, 'project.open', { path: projectPath, readOnly: values['read-only'] });
   else await call(core, 'project.create', { path: projectPath });
 } catch (error) {
   process.stderr.write(`tematik: ${error instanceof AppError ? error.message : String(error)}\n`);

@@ -10,6 +10,7 @@ import { useImport } from '../app/importQueue';
 import { useUndo } from '../app/undo';
 import { useNotices } from '../app/notices';
 import { rememberProject } from '../app/recentProjects';
+import { BackupsDialog } from './BackupsDialog';
 import { CoderPrompt } from './CoderPrompt';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -26,6 +27,7 @@ export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }
   const sample = useWrite('project.openSample');
   const close = useWrite('project.close');
   const [changingCoder, setChangingCoder] = useState(false);
+  const [backups, setBackups] = useState(false);
 
   const importFiles = (files: FileList | null) => {
     if (files) start([...files]);
@@ -49,6 +51,7 @@ export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }
         { id: 'redo', label: t('actions.redo'), shortcuts: ['Ctrl+Shift+Z', 'Ctrl+Y'], disabled: !history.canRedo, run: () => void history.redo() },
         { id: 'import', label: t('actions.import'), run: () => fileInput.current?.click() },
         { id: 'exportCsv', label: t('actions.exportCsv'), run: () => void exportCsv() },
+        { id: 'backups', label: t('actions.backups'), run: () => setBackups(true) },
         { id: 'language', label: t('actions.language'), run: () => void i18n.changeLanguage(i18n.resolvedLanguage === 'id' ? 'en' : 'id') },
       ],
       // exportCsv only closes over stable values.
@@ -89,10 +92,23 @@ export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }
         >
           {t('menu.openSample')}
         </button>
+        <button type="button" onClick={() => run('backups')}>
+          {t('menu.backups')}
+        </button>
         <button type="button" onClick={() => close.mutate({}, { onError: fail })}>
           {t('menu.closeProject')}
         </button>
       </nav>
+      {project.readOnly && (
+        <span className="badge warn" role="status">
+          {t('safety.readOnly')}
+        </span>
+      )}
+      {project.risk && (
+        <span className="badge warn" role="status" title={t(`safety.risk.${project.risk === 'network' ? 'network' : 'synced'}`, { service: project.risk })}>
+          ⚠ {project.risk === 'network' ? t('safety.networkShort') : t('safety.syncedShort', { service: project.risk })}
+        </span>
+      )}
       <span className="coder" title={t('coder.label')}>
         {t('coder.label')}: {project.currentCoder ?? '—'}
         {project.currentCoder && (
@@ -102,6 +118,7 @@ export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }
         )}
       </span>
       {changingCoder && <CoderPrompt initial={project.currentCoder ?? ''} onClose={() => setChangingCoder(false)} />}
+      {backups && <BackupsDialog onClose={() => setBackups(false)} />}
       <LanguageSwitch />
     </header>
   );

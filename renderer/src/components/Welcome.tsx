@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
+import { ApiError } from '../../../shared/api/client';
 import { useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 import { recentProjects, rememberProject } from '../app/recentProjects';
@@ -18,6 +19,19 @@ export function Welcome() {
   const fileInput = useRef<HTMLInputElement>(null);
   const recent = recentProjects();
   const remember = { onSuccess: (info: { path: string }) => rememberProject(info.path), onError: fail };
+  // A project another Tematik holds can still be read: offer that instead of a dead end.
+  const [locked, setLocked] = useState<string | null>(null);
+  const openProject = (target: string) =>
+    open.mutate(
+      { path: target },
+      {
+        ...remember,
+        onError: (error) => {
+          if (error instanceof ApiError && error.payload.code === 'project_locked') setLocked(target);
+          fail(error);
+        },
+      },
+    );
   const codebook = start === 'en' || start === 'id' ? { starter: start } : start === 'file' && codebookFile ? codebookFile : undefined;
   const ready = start !== 'file' || codebookFile !== null;
   const createAt = (target: string) => create.mutate({ path: target, codebook }, remember);
@@ -25,7 +39,7 @@ export function Welcome() {
   const browse = async (mode: 'open' | 'create') => {
     const picked = await window.tematikHost?.pickProjectFile(mode);
     if (!picked) return;
-    if (mode === 'open') open.mutate({ path: picked }, remember);
+    if (mode === 'open') openProject(picked);
     else createAt(picked);
   };
 
@@ -36,6 +50,14 @@ export function Welcome() {
         <LanguageSwitch />
       </header>
       <p>{t('welcome.intro')}</p>
+      {locked && (
+        <section className="card" role="alert">
+          <p>{t('safety.lockedHint')}</p>
+          <button type="button" onClick={() => open.mutate({ path: locked, readOnly: true }, { ...remember, onSettled: () => setLocked(null) })}>
+            {t('safety.openReadOnly')}
+          </button>
+        </section>
+      )}
 
       <section className="card">
         <button type="button" className="primary" onClick={() => sample.mutate({ lang: i18n.resolvedLanguage as Language }, remember)}>
@@ -92,7 +114,7 @@ export function Welcome() {
             <button type="button" disabled={!path.trim() || !ready} onClick={() => createAt(path.trim())}>
               {t('welcome.create')}
             </button>
-            <button type="button" disabled={!path.trim()} onClick={() => open.mutate({ path: path.trim() }, remember)}>
+            <button type="button" disabled={!path.trim()} onClick={() => openProject(path.trim())}>
               {t('welcome.open')}
             </button>
           </form>
@@ -105,7 +127,7 @@ export function Welcome() {
           <ul className="recent">
             {recent.map((p) => (
               <li key={p}>
-                <button type="button" className="link" onClick={() => open.mutate({ path: p }, remember)}>
+                <button type="button" className="link" onClick={() => openProject(p)}>
                   {p}
                 </button>
               </li>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgreementView } from './AgreementView';
+import { AuditView } from './AuditView';
 import { CooccurrenceView } from './CooccurrenceView';
 import { ExchangeView } from './ExchangeView';
 import { ExportView } from './ExportView';
@@ -8,7 +9,7 @@ import { FrequencyView } from './FrequencyView';
 import { ReportView } from './ReportView';
 import { WordsView } from './WordsView';
 
-const tabs = ['cooccurrence', 'frequencies', 'words', 'agreement', 'report', 'export', 'exchange'] as const;
+const tabs = ['cooccurrence', 'frequencies', 'words', 'agreement', 'report', 'export', 'exchange', 'audit'] as const;
 
 /** The analysis screens, in the centre of the workspace. */
 export function AnalysisView() {
@@ -31,6 +32,7 @@ export function AnalysisView() {
         {tab === 'report' && <ReportView />}
         {tab === 'export' && <ExportView />}
         {tab === 'exchange' && <ExchangeView />}
+        {tab === 'audit' && <AuditView />}
       </div>
     </div>
   );

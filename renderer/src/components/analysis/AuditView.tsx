@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toCsv } from '../../../../shared/csv/table';
+import { api } from '../../api/client';
+import { useRead } from '../../api/queries';
+import { formatDateTime } from '../../app/dates';
+import { downloadText } from '../../app/files';
+import { useNotices } from '../../app/notices';
+
+const shown = 500;
+
+/** The audit trail: every change, who made it and when; filtered by coder, document, code or date; exported as CSV. */
+export function AuditView() {
+  const { t, i18n } = useTranslation();
+  const { fail } = useNotices();
+  const coders = useRead('coders.list', {});
+  const documents = useRead('documents.list', {});
+  const codes = useRead('codes.list', {});
+  const [coder, setCoder] = useState('');
+  const [documentId, setDocumentId] = useState(0);
+  const [codeId, setCodeId] = useState(0);
+  const [since, setSince] = useState('');
+  const filter = { coder: coder || undefined, documentId: documentId || undefined, codeId: codeId || undefined, since: since || undefined };
+  const log = useRead('audit.list', { ...filter, limit: shown });
+  const documentName = new Map((documents.data ?? []).map((d) => [d.id, d.name]));
+  const codeName = new Map((codes.data ?? []).map((c) => [c.id, c.name]));
+
+  const exportCsv = async () => {
+    try {
+      const { entries } = await api.call('audit.list', { ...filter, limit: 1_000_000 });
+      downloadText('tematik-log.csv', toCsv(entries.map((e) => ({ at: e.at, coder: e.coder, operation: e.op, document: e.documentId ? (documentName.get(e.documentId) ?? e.documentId) : '', code: e.codeId ? (codeName.get(e.codeId) ?? e.codeId) : '', input: e.input }))));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <section className="chart-view audit-view" aria-label={t('audit.heading')}>
+      <p>{t('audit.intro')}</p>
+      <div className="chart-controls">
+        <label>
+          {t('retrieval.coder')}
+          <select value={coder} onChange={(e) => setCoder(e.target.value)}>
+            <option value="">{t('retrieval.allCoders')}</option>
+            {(coders.data ?? []).map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('audit.document')}
+          <select value={documentId} onChange={(e) => setDocumentId(Number(e.target.value))}>
+            <option value={0}>—</option>
+            {(documents.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('charts.code')}
+          <select value={codeId} onChange={(e) => setCodeId(Number(e.target.value))}>
+            <option value={0}>—</option>
+            {(codes.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('audit.since')}
+          <input type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => void exportCsv()}>
+          {t('audit.export')}
+        </button>
+      </div>
+      {log.data && (
+        <>
+          <p className="hint">{t('audit.count', { count: log.data.total, shown: Math.min(shown, log.data.total) })}</p>
+          <table className="audit">
+            <thead>
+              <tr>
+                <th>{t('audit.when')}</th>
+                <th>{t('retrieval.coder')}</th>
+                <th>{t('audit.what')}</th>
+                <th>{t('audit.where')}</th>
+                <th>{t('audit.input')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.entries.map((e) => (
+                <tr key={e.id} data-op={e.op}>
+                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td>{e.coder}</td>
+                  <td>{t(`history.ops.${e.op}`, { defaultValue: e.op })}</td>
+                  <td>{[e.documentId && documentName.get(e.documentId), e.codeId && codeName.get(e.codeId)].filter(Boolean).join(' · ')}</td>
+                  <td className="audit-input">{e.input}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
