@@ -29,6 +29,8 @@ export class Core {
   readonly options: CoreOptions;
   private current: Project | null = null;
   private releaseLock: (() => void) | null = null;
+  /** The operating system's user name, asked once: every write records a coder. */
+  private user: string | null = null;
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -67,7 +69,7 @@ export class Core {
   }
 
   currentCoder(project: Project): string {
-    return project.meta('current_coder') ?? this.options.fallbackCoder ?? osUser();
+    return project.meta('current_coder') ?? this.options.fallbackCoder ?? (this.user ??= osUser());
   }
 
   projectInfo(): ProjectInfo | null {

@@ -1,4 +1,5 @@
 /**
+ * `npm run bench -- --workload DIR` runs the shared coding workload (see workload.ts); otherwise
  * `npm run bench [-- --only slice|import|render|analysis|agreement] [--agreement-docs N] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
  *   [--render-words W] [--render-codings C]`
  * Benchmarks are measurements, not tests: keep timings out of `npm test`.
@@ -9,6 +10,7 @@ import { benchAnalysis } from './analysis';
 import { benchImports } from './imports';
 import { benchRender } from './render';
 import { benchSlice } from './slice';
+import { benchWorkload } from './workload';
 
 const { values } = parseArgs({
   options: {
@@ -26,11 +28,14 @@ const { values } = parseArgs({
     'analysis-words': { type: 'string', default: '3000' },
     'analysis-codings': { type: 'string', default: '100' },
     'agreement-docs': { type: 'string', default: '100' },
+    workload: { type: 'string' },
   },
 });
 
-if (!values.only || values.only === 'slice') await benchSlice(Number(values.docs), Number(values.words), Number(values.codings), Number(values.codes));
-if (!values.only || values.only === 'import') await benchImports(Number(values['import-docs']), Number(values['import-words']), Number(values.docx));
-if (!values.only || values.only === 'render') await benchRender(Number(values['render-words']), Number(values['render-codings']), 5);
-if (!values.only || values.only === 'analysis') await benchAnalysis(Number(values['analysis-docs']), Number(values['analysis-words']), Number(values['analysis-codings']));
-if (!values.only || values.only === 'agreement') await benchAgreement(Number(values['agreement-docs']), 5000, 50);
+const wanted = (suite: string) => !values.workload && (!values.only || values.only === suite);
+if (values.workload) await benchWorkload(values.workload);
+if (wanted('slice')) await benchSlice(Number(values.docs), Number(values.words), Number(values.codings), Number(values.codes));
+if (wanted('import')) await benchImports(Number(values['import-docs']), Number(values['import-words']), Number(values.docx));
+if (wanted('render')) await benchRender(Number(values['render-words']), Number(values['render-codings']), 5);
+if (wanted('analysis')) await benchAnalysis(Number(values['analysis-docs']), Number(values['analysis-words']), Number(values['analysis-codings']));
+if (wanted('agreement')) await benchAgreement(Number(values['agreement-docs']), 5000, 50);

@@ -367,6 +367,13 @@ export const contract = {
       .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
     ['codings', 'documents'],
   ),
+  /** One passage coded with several codes at once (those it already has from this coder are left as they are). */
+  'codings.apply': write<{ codings: Coding[] }>()(
+    z
+      .strictObject({ documentId: id, start: position, end: position, codeIds: z.array(id).min(1).max(100), coder: name.optional() })
+      .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
+    ['codings', 'documents'],
+  ),
   'codings.inVivo': write<{ coding: Coding; code: Code; codeCreated: boolean }>()(
     z.strictObject({ documentId: id, start: position, end: position }).refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
     ['codings', 'codes', 'documents'],

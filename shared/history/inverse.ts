@@ -80,6 +80,7 @@ type Builders = { [K in OpName]?: (input: OpParsedInput<K>, result: OpResult<K>)
 const builders: Builders = {
   'codings.create': (_input, coding) => ({ undo: deleteCodings([coding]), redo: restoreCodings([coding]) }),
   'codings.delete': (_input, coding) => ({ undo: restoreCodings([coding]), redo: deleteCodings([coding]) }),
+  'codings.apply': (_input, result) => (result.codings.length ? { undo: deleteCodings(result.codings), redo: restoreCodings(result.codings) } : null),
   'codings.createMany': (_input, result) => (result.codings.length ? { undo: deleteCodings(result.codings), redo: restoreCodings(result.codings) } : null),
   'codings.inVivo': (_input, result) => ({
     undo: [...deleteCodings([result.coding]), ...(result.codeCreated ? [{ op: 'codes.delete' as const, input: { id: result.code.id } }] : [])],

@@ -183,6 +183,12 @@ export const codingHandlers: HandlersFor<'codings'> = {
     return { coding, code: getCode(project, code.id), codeCreated: code.created };
   },
 
+  'codings.apply': ({ documentId, start, end, codeIds, coder }, core) => {
+    const project = core.requireProject();
+    const who = coder ?? core.currentCoder(project);
+    return { codings: [...new Set(codeIds)].flatMap((codeId) => createCodings(project, who, codeId, [{ documentId, start, end }])) };
+  },
+
   'codings.createMany': ({ codeId, passages }, core) => {
     const project = core.requireProject();
     const codings = createCodings(project, core.currentCoder(project), codeId, passages);

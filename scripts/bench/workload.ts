@@ -1,0 +1,267 @@
+/**
+ * The shared coding workload (`npm run bench -- --workload DIR`, DIR written
+ * by the peers' gen_workload.py): run through browser mode's HTTP API as a
+ * user's browser would — one sequential keep-alive connection, the token as
+ * a bearer header — then the same phases in-process through the dispatcher,
+ * so the transport's share is visible. Phases: create the codes, import every
+ * .txt (one upload per file), apply every planned coding (one request per
+ * plan entry, all its codes at once), export all codings as CSV; then the
+ * analyses a researcher re-runs (co-occurrence, search, word frequencies,
+ * the full dataset). The result is verified against the plan and printed as
+ * JSON.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { OpName, OpResult } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/envelope';
+import { call } from '../../electron/core/dispatcher';
+import { openProjectFile } from '../../electron/core/store/projectFile';
+import { codePointLength } from '../../shared/text/codepoints';
+import { benchCore, percentile, repoRoot } from './common';
+
+interface PlanEntry {
+  doc: string;
+  start: number;
+  end: number;
+  tags: string[];
+}
+
+interface Workload {
+  manifestSha256: string;
+  tags: { name: string; description: string }[];
+  plan: PlanEntry[];
+  docs: { name: string; fileName: string; text: string }[];
+}
+
+type Caller = <K extends OpName>(op: K, input: unknown) => Promise<OpResult<K>>;
+
+function readWorkload(dir: string): Workload {
+  const manifest = fs.readFileSync(path.join(dir, 'manifest.json'));
+  const docsDir = path.join(dir, 'docs');
+  return {
+    manifestSha256: createHash('sha256').update(manifest).digest('hex'),
+    tags: JSON.parse(fs.readFileSync(path.join(dir, 'tags.json'), 'utf8')),
+    plan: JSON.parse(fs.readFileSync(path.join(dir, 'plan.json'), 'utf8')),
+    docs: fs
+      .readdirSync(docsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((fileName) => ({ name: fileName.replace(/\.txt$/, ''), fileName, text: fs.readFileSync(path.join(docsDir, fileName), 'utf8') })),
+  };
+}
+
+const ms = (start: number) => performance.now() - start;
+const stats = (times: number[]) => ({ n: times.length, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(Math.max(...times)) });
+const round = (v: number, digits = 3) => Number(v.toFixed(digits));
+
+/** Every phase of the workload through one caller; what it measured, and the CSV it exported. */
+async function runPhases(run: Caller, w: Workload) {
+  const phases: Record<string, number> = {};
+  const ops: Record<string, ReturnType<typeof stats>> = {};
+
+  let t = performance.now();
+  const codeIds = new Map<string, number>();
+  const codeTimes: number[] = [];
+  for (const tag of w.tags) {
+    const s = performance.now();
+    codeIds.set(tag.name, (await run('codes.create', { name: tag.name, description: tag.description })).id);
+    codeTimes.push(ms(s));
+  }
+  phases.codes_s = ms(t) / 1000;
+  ops['codes.create'] = stats(codeTimes);
+
+  t = performance.now();
+  const documentIds = new Map<string, number>();
+  const importTimes: number[] = [];
+  for (const doc of w.docs) {
+    const s = performance.now();
+    const [outcome] = await run('documents.importUploads', { files: [{ fileName: doc.fileName, base64: Buffer.from(doc.text).toString('base64') }] });
+    importTimes.push(ms(s));
+    if (outcome?.status !== 'imported') throw new Error(`${doc.fileName} was not imported: ${JSON.stringify(outcome)}`);
+  }
+  for (const d of await run('documents.list', {})) documentIds.set(d.name, d.id);
+  phases.import_s = ms(t) / 1000;
+  ops['documents.importUploads'] = stats(importTimes);
+
+  t = performance.now();
+  const codingTimes: number[] = [];
+  for (const entry of w.plan) {
+    const s = performance.now();
+    await run('codings.apply', { documentId: documentIds.get(entry.doc), start: entry.start, end: entry.end, codeIds: entry.tags.map((tag) => codeIds.get(tag)) });
+    codingTimes.push(ms(s));
+  }
+  phases.codings_s = ms(t) / 1000;
+  ops['codings.apply'] = stats(codingTimes);
+
+  t = performance.now();
+  const { csv } = await run('export.codingsCsv', {});
+  phases.export_s = ms(t) / 1000;
+  return { phases, ops, csv };
+}
+
+/** The analyses re-run after a coding session, timed (median and p95 where repeated). */
+async function runAnalyses(run: Caller) {
+  const cooccurrence: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    await run('analysis.cooccurrence', {});
+    cooccurrence.push(ms(s));
+  }
+  const terms = ['pendapatan', 'harga', 'keluarga', 'pemerintah', 'koperasi', 'harvest', 'debt', 'clinic', 'tabungan', 'merantau'];
+  const firstSearch = performance.now();
+  await run('search.text', { terms: terms[0], limit: 1000 });
+  const indexMs = ms(firstSearch);
+  const search: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const term of terms) {
+      const s = performance.now();
+      await run('search.text', { terms: term, limit: 1000 });
+      search.push(ms(s));
+    }
+  }
+  const w = performance.now();
+  await run('analysis.words', { top: 200 });
+  const wordsMs = ms(w);
+  const d = performance.now();
+  for (const name of await run('export.datasetFiles', {})) await run('export.datasetFile', { name });
+  const datasetMs = ms(d);
+  return {
+    'analysis.cooccurrence': stats(cooccurrence),
+    'search.text': { ...stats(search), first_ms_with_indexing: round(indexMs) },
+    'analysis.words_ms': round(wordsMs),
+    'dataset_export_ms': round(datasetMs),
+  };
+}
+
+/** Every planned coding present exactly once in the CSV, with the exact text of its range. */
+function verify(w: Workload, csv: string): { ok: boolean; planned: number; rows: number; problems: string[] } {
+  const texts = new Map(w.docs.map((d) => [d.name, [...d.text]]));
+  const wanted = new Map<string, string>();
+  for (const e of w.plan) for (const tag of e.tags) wanted.set(`${e.doc}\u0000${tag}\u0000${e.start}\u0000${e.end}`, texts.get(e.doc)!.slice(e.start, e.end).join(''));
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  for (const row of rows) {
+    const key = `${row.document}\u0000${row.code}\u0000${row.start}\u0000${row.end}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    const text = wanted.get(key);
+    if (text === undefined) problems.push(`unplanned row ${row.document} ${row.code} ${row.start}–${row.end}`);
+    else if (row.text !== text) problems.push(`text of ${row.document} ${row.code} ${row.start}–${row.end} differs`);
+  }
+  for (const key of wanted.keys()) if (seen.get(key) !== 1) problems.push(`${key.replaceAll('\u0000', ' ')} present ${seen.get(key) ?? 0} times`);
+  return { ok: problems.length === 0, planned: wanted.size, rows: rows.length, problems: problems.slice(0, 20) };
+}
+
+/** Browser mode as a child process, with the URL and token it prints. */
+async function startServer(project: string): Promise<{ child: ChildProcess; port: number; token: string }> {
+  const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof2'] : []), '--import', 'tsx', path.join(repoRoot, 'electron', 'server', 'main.ts'), project], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/.exec(output);
+      if (match) resolve({ child, port: Number(match[1]), token: match[2]! });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${output}`)));
+  });
+}
+
+function httpCaller(port: number, token: string): Caller {
+  // One connection, kept alive, used one request at a time: as one browser tab does.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return <K extends OpName>(op: K, input: unknown) =>
+    new Promise<OpResult<K>>((resolve, reject) => {
+      const body = Buffer.from(JSON.stringify(input));
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: `/api/${op}`, agent, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': body.length } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const envelope = JSON.parse(Buffer.concat(chunks).toString()) as Envelope;
+            if (envelope.ok) resolve(envelope.result as OpResult<K>);
+            else reject(new Error(`${op}: ${envelope.error.message}`));
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+function peakRssMb(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? round(Number(kb) / 1024, 1) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Inserting the same texts into the same table with raw better-sqlite3 in one transaction: the floor an import is measured against. */
+function importFloorMs(dir: string, w: Workload): number {
+  const db = openProjectFile(path.join(dir, 'floor.tematik'), { create: true });
+  const insert = db.prepare('INSERT INTO documents(uuid, name, source_name, content_hash, imported_at, text, length) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const start = performance.now();
+  db.transaction(() => w.docs.forEach((d, i) => insert.run(`u${i}`, d.name, d.fileName, `h${i}`, '', d.text, codePointLength(d.text))))();
+  const elapsed = ms(start);
+  db.close();
+  return elapsed;
+}
+
+export async function benchWorkload(workloadDir: string): Promise<void> {
+  if (!fs.existsSync(path.join(repoRoot, 'out', 'renderer', 'index.html'))) throw new Error('browser mode needs the built renderer: run `npm run build` first');
+  const w = readWorkload(path.resolve(workloadDir));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-workload-'));
+  try {
+    const server = await startServer(path.join(dir, 'http.tematik'));
+    const started = performance.now();
+    const overHttp = await runPhases(httpCaller(server.port, server.token), w);
+    const httpTotal = ms(started) / 1000;
+    const httpVerified = verify(w, overHttp.csv);
+    const httpAnalyses = await runAnalyses(httpCaller(server.port, server.token));
+    const rss = peakRssMb(server.child.pid!);
+    server.child.kill('SIGTERM');
+
+    const core = benchCore(dir);
+    await call(core, 'project.create', { path: path.join(dir, 'in-process.tematik') });
+    const run: Caller = (op, input) => call(core, op, input);
+    const inProcessStart = performance.now();
+    const inProcess = await runPhases(run, w);
+    const inProcessTotal = ms(inProcessStart) / 1000;
+    const inProcessVerified = verify(w, inProcess.csv);
+    core.close();
+
+    const floorMs = importFloorMs(dir, w);
+    const summary = {
+      workload: { manifest_sha256: w.manifestSha256, docs: w.docs.length, tags: w.tags.length, plan_entries: w.plan.length, codings: httpVerified.planned },
+      http: {
+        total_s: round(httpTotal),
+        phases_s: Object.fromEntries(Object.entries(overHttp.phases).map(([k, v]) => [k.replace(/_s$/, ''), round(v)])),
+        ops: overHttp.ops,
+        verified: httpVerified,
+        analyses: httpAnalyses,
+        server_peak_rss_mb: rss,
+      },
+      in_process: {
+        total_s: round(inProcessTotal),
+        phases_s: Object.fromEntries(Object.entries(inProcess.phases).map(([k, v]) => [k.replace(/_s$/, ''), round(v)])),
+        ops: inProcess.ops,
+        verified: { ok: inProcessVerified.ok, rows: inProcessVerified.rows, problems: inProcessVerified.problems },
+      },
+      import_floor: { raw_insert_ms: round(floorMs), http_import_ratio: round((overHttp.phases.import_s! * 1000) / floorMs, 2), in_process_import_ratio: round((inProcess.phases.import_s! * 1000) / floorMs, 2) },
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    if (!httpVerified.ok || !inProcessVerified.ok) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
