@@ -154,6 +154,16 @@ export interface BackupSettings {
   folder: string | null;
 }
 
+export interface TrashItem {
+  id: number;
+  kind: 'code' | 'document';
+  name: string;
+  deletedAt: string;
+  codes: number;
+  documents: number;
+  codings: number;
+}
+
 /** One change in the audit trail. */
 export interface AuditEntry {
   id: number;
@@ -285,6 +295,11 @@ export const contract = {
     z.strictObject({ everyMinutes: z.number().int().min(1).max(24 * 60), keep: z.number().int().min(1).max(1000), folder: z.string().min(1).nullable() }),
     ['app'],
   ),
+  /** Deleted codes and documents (with their codings) that can be put back. */
+  'trash.list': read<TrashItem[]>()(empty, ['app', 'codes', 'documents', 'codings']),
+  /** Puts a deleted code or document back, with its codings, by identity: nothing already there is duplicated. */
+  'trash.restore': write<MergeSummary>()(z.strictObject({ id }), ['app', 'documents', 'codes', 'codings', 'cases', 'speakers']),
+  'trash.empty': write<{ removed: number }>()(z.strictObject({ ids: z.array(id).optional() }), ['app']),
   /** The audit trail, newest first, filtered by time, coder, document, code or operation. */
   'audit.list': read<{ total: number; entries: AuditEntry[] }>()(
     z.strictObject({

@@ -233,6 +233,8 @@ export const en = {
     redoAction: 'Redo: {{action}} (Ctrl+Shift+Z)',
     nothing: 'Nothing to undo',
     ops: {
+      'trash.restore': 'put something back from the trash',
+      'trash.empty': 'empty the trash',
       'agreement.accept': 'accept a coder’s version',
       'agreement.note': 'note a disagreement',
       'history.apply': 'undo or redo',
@@ -357,8 +359,17 @@ export const en = {
     switched: '{{document}}: its positions did not fit the producer’s way of counting, so they were read as {{reading}} ({{matched}} of {{checked}} quoted selections matched).',
     skipped: '{{count}} things could not be brought in:',
   },
+  trash: {
+    heading: 'Trash',
+    none: 'Nothing deleted is waiting here.',
+    kinds: { code: 'Code “{{name}}” and its sub-codes', document: 'Document “{{name}}”' },
+    holds: '{{codes}} codes, {{codings}} codings',
+    restore: 'Put back',
+    restored: '“{{name}}” is back, with its codings.',
+    empty: 'Empty the trash',
+  },
   backups: {
-    title: 'Backups',
+    title: 'Backups and trash',
     intro: 'Tematik backs the project up when it opens and every few minutes while you work, checks each backup after writing it, and keeps the newest automatic ones. Restoring keeps the current state as a backup first, so it can be undone.',
     now: 'Back up now',
     every: 'Automatic backup every (minutes of work)',

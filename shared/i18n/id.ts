@@ -235,6 +235,8 @@ export const id: Catalog = {
     redoAction: 'Ulangi: {{action}} (Ctrl+Shift+Z)',
     nothing: 'Tidak ada yang bisa diurungkan',
     ops: {
+      'trash.restore': 'mengembalikan dari tempat sampah',
+      'trash.empty': 'mengosongkan tempat sampah',
       'agreement.accept': 'menerima versi pengode',
       'agreement.note': 'mencatat ketidaksepakatan',
       'history.apply': 'membatalkan atau mengulang',
@@ -359,8 +361,17 @@ export const id: Catalog = {
     switched: '{{document}}: posisinya tidak cocok dengan cara hitung pembuatnya, jadi dibaca sebagai {{reading}} ({{matched}} dari {{checked}} seleksi berkutipan cocok).',
     skipped: '{{count}} hal tidak dapat dibawa masuk:',
   },
+  trash: {
+    heading: 'Tempat sampah',
+    none: 'Tidak ada yang terhapus menunggu di sini.',
+    kinds: { code: 'Kode “{{name}}” beserta subkodenya', document: 'Dokumen “{{name}}”' },
+    holds: '{{codes}} kode, {{codings}} pengodean',
+    restore: 'Kembalikan',
+    restored: '“{{name}}” kembali, beserta pengodeannya.',
+    empty: 'Kosongkan tempat sampah',
+  },
   backups: {
-    title: 'Cadangan',
+    title: 'Cadangan dan tempat sampah',
     intro: 'Tematik mencadangkan proyek saat dibuka dan setiap beberapa menit selama Anda bekerja, memeriksa setiap cadangan setelah ditulis, dan menyimpan cadangan otomatis terbaru. Pemulihan menyimpan keadaan saat ini sebagai cadangan lebih dulu, sehingga dapat dibatalkan.',
     now: 'Cadangkan sekarang',
     every: 'Cadangan otomatis setiap (menit kerja)',

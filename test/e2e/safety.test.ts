@@ -23,7 +23,7 @@ const codeRow = (name: string) => page.locator(`.code-tree li[data-code="${name}
 describe('backups and the project log', () => {
   it('backs up by hand, then lists the backup with what changed since', async () => {
     await page.getByRole('button', { name: 'Backups…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Backups' });
+    const dialog = page.getByRole('dialog', { name: 'Backups and trash' });
     await dialog.getByRole('button', { name: 'Back up now' }).click();
     await expect.poll(() => dialog.locator('tr[data-kind="manual"]').count()).toBe(1);
     expect(await dialog.locator('tr[data-kind="manual"]').textContent()).toContain('since then: 0 documents, 0 codes, 0 codings');
@@ -52,12 +52,12 @@ describe('backups and the project log', () => {
 
   it('restores the backup: the code is gone, and the state before the restore is kept', async () => {
     await page.getByRole('button', { name: 'Backups…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Backups' });
+    const dialog = page.getByRole('dialog', { name: 'Backups and trash' });
     await dialog.locator('tr[data-kind="manual"]').getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => codeRow('Burnout').count()).toBe(0);
     await page.getByRole('button', { name: 'Backups…' }).click();
-    await expect.poll(() => page.getByRole('dialog', { name: 'Backups' }).locator('tr[data-kind="before-restore"]').count()).toBe(1);
-    expect(await page.getByRole('dialog', { name: 'Backups' }).locator('tr[data-kind="before-restore"]').textContent()).toContain('-1 codes');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Backups and trash' }).locator('tr[data-kind="before-restore"]').count()).toBe(1);
+    expect(await page.getByRole('dialog', { name: 'Backups and trash' }).locator('tr[data-kind="before-restore"]').textContent()).toContain('-1 codes');
   });
 });

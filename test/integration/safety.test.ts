@@ -114,6 +114,37 @@ describe('checks, backups and restores', () => {
   });
 });
 
+describe('the trash', () => {
+  it('keeps a deleted code and a deleted document with their codings, and puts them back by identity', async () => {
+    const { run, codes } = await sample();
+    const codingsBefore = (await run('codings.list', {})).map((c) => c.uuid).sort();
+    const challenges = codes.find((c) => c.name === 'Challenges')!;
+    await run('codes.delete', { id: challenges.id });
+    const [doc] = await run('documents.list');
+    await run('documents.delete', { id: doc!.id });
+    const trash = await run('trash.list');
+    expect(trash.map((t) => [t.kind, t.name])).toEqual([['document', doc!.name], ['code', 'Challenges']]);
+    expect(trash[1]!.codes).toBe(1 + codes.filter((c) => c.parentId === challenges.id).length);
+
+    await run('trash.restore', { id: trash[1]!.id });
+    await run('trash.restore', { id: trash[0]!.id });
+    expect((await run('codings.list', {})).map((c) => c.uuid).sort()).toEqual(codingsBefore);
+    expect((await run('codes.list')).map((c) => c.uuid).sort()).toEqual(codes.map((c) => c.uuid).sort());
+    expect(await run('trash.list')).toEqual([]);
+  });
+
+  it('no longer lists what an undo already put back, and empties on request', async () => {
+    const { run, codes } = await sample();
+    const { historyEntry } = await import('../../shared/history/inverse');
+    const deleted = await run('codes.delete', { id: codes.find((c) => c.name === 'Competition')!.id });
+    await run('history.apply', { steps: historyEntry('codes.delete', { id: 1 }, deleted)!.undo });
+    expect(await run('trash.list')).toEqual([]);
+    await run('codes.delete', { id: codes.find((c) => c.name === 'Inclusivity')!.id });
+    expect(await run('trash.empty', {})).toEqual({ removed: 2 });
+    expect(await run('trash.list')).toEqual([]);
+  });
+});
+
 describe('one writer per project', () => {
   it('tells a second app who holds the project, opens it read-only on request, and takes over a stale lock', async () => {
     const dir = tempDir();

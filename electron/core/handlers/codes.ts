@@ -4,6 +4,7 @@ import type { Code } from '../../../shared/model/types';
 import { paletteColor } from '../../../shared/model/palette';
 import type { Project } from '../project';
 import { codingsByIds, codingsOfCodes } from './codings';
+import { trashCodes } from '../store/trash';
 import type { HandlersFor } from './types';
 
 interface CodeRow {
@@ -253,6 +254,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
     // Parents before children, so that restoring them in this order rebuilds the tree.
     const ids = subtree(project, id);
     const removed = { codes: ids.map((codeId) => getCode(project, codeId)), codings: codingsOfCodes(project, ids) };
+    trashCodes(project, removed.codes, removed.codings);
     // Sub-codes and codings go with it through ON DELETE CASCADE.
     project.stmt('DELETE FROM codes WHERE id = ?').run(id);
     return { deletedCodings: counts.codings, deletedCodes: counts.children + 1, removed };

@@ -3,6 +3,7 @@ import type { DocumentFull, DocumentSummary, Turn } from '../../../shared/model/
 import { diskSource, failedOutcome, importSources, scanPaths, uploadSource } from '../importers/importBatch';
 import { previewSurvey } from '../importers/survey';
 import type { Project } from '../project';
+import { trashDocument } from '../store/trash';
 import { batch, type HandlersFor } from './types';
 
 interface DocumentRow {
@@ -140,7 +141,8 @@ export const documentHandlers: HandlersFor<'documents'> = {
 
   'documents.delete': ({ id }, core) => {
     const project = core.requireProject();
-    const { codingCount } = documentSummary(project, id);
+    const { codingCount, name } = documentSummary(project, id);
+    trashDocument(project, id, name);
     project.stmt('DELETE FROM documents WHERE id = ?').run(id);
     removeSilentSpeakers(project);
     project.forgetDocumentText(id);

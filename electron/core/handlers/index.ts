@@ -12,7 +12,7 @@ import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './export';
 import { historyHandlers } from './history';
 import { searchHandlers } from './search';
-import { auditHandlers, safetyHandlers } from './safety';
+import { auditHandlers, safetyHandlers, trashHandlers } from './safety';
 import { speakerHandlers } from './speakers';
 import { teamHandlers } from './team';
 import type { Handler } from './types';
@@ -41,4 +41,5 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...exchangeHandlers,
   ...safetyHandlers,
   ...auditHandlers,
+  ...trashHandlers,
 };

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { AuditEntry } from '../../../shared/api/contract';
 import { backupSettings, createBackup, listBackups, replaceWithBackup } from '../store/backups';
 import { checkDatabase, checkProjectFile } from '../store/check';
+import { emptyTrash, listTrash, restoreFromTrash } from '../store/trash';
 import { batch, type HandlersFor } from './types';
 
 export const safetyHandlers: Pick<
@@ -35,6 +36,16 @@ export const safetyHandlers: Pick<
     core.requireProject().setMeta('backup_settings', JSON.stringify(settings));
     return settings;
   },
+};
+
+export const trashHandlers: HandlersFor<'trash'> = {
+  'trash.list': (_input, core) => listTrash(core.requireProject()),
+  'trash.restore': ({ id }, core) => {
+    const summary = restoreFromTrash(core.requireProject(), id);
+    if (!summary) throw new AppError('not_found', { what: 'Trash item', name: String(id) });
+    return summary;
+  },
+  'trash.empty': ({ ids }, core) => ({ removed: emptyTrash(core.requireProject(), ids) }),
 };
 
 export const auditHandlers: HandlersFor<'audit'> = {

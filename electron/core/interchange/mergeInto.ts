@@ -180,8 +180,10 @@ function mergeCodings(project: Project, model: Interchange, codeIds: Map<string,
     return id;
   };
   const names = new Map(model.documents.map((d) => [d.uuid, d.name]));
+  // A coding may refer to a document this project already has without the model carrying it.
+  const documentByUuid = project.stmt('SELECT id FROM documents WHERE uuid = ?').pluck();
   for (const k of model.codings) {
-    const documentId = documentIds.get(k.documentUuid);
+    const documentId = documentIds.get(k.documentUuid) ?? (documentByUuid.get(k.documentUuid) as number | undefined);
     const codeId = codeIds.get(k.codeUuid);
     const label = names.get(k.documentUuid) ?? k.documentUuid;
     if (documentId === undefined) {

@@ -251,6 +251,21 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    description: 'the trash: deleted codes and documents, with their codings, restorable until emptied',
+    up(db) {
+      db.exec(`
+        CREATE TABLE trash (
+          id         INTEGER PRIMARY KEY,
+          kind       TEXT NOT NULL,
+          name       TEXT NOT NULL,
+          deleted_at TEXT NOT NULL,
+          payload    TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

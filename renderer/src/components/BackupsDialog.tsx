@@ -21,6 +21,9 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
   const restore = useWrite('project.restore');
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  const trash = useRead('trash.list', {});
+  const restoreItem = useWrite('trash.restore');
+  const emptyTrash = useWrite('trash.empty');
 
   const backupNow = async () => {
     setBusy(true);
@@ -87,7 +90,30 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
             ))}
           </tbody>
         </table>
+        <h3>{t('trash.heading')}</h3>
+        {trash.data?.length === 0 && <p className="hint">{t('trash.none')}</p>}
+        <table className="backups trash">
+          <tbody>
+            {(trash.data ?? []).map((item) => (
+              <tr key={item.id} data-kind={item.kind}>
+                <td>{formatDateTime(item.deletedAt, i18n.language)}</td>
+                <td>{t(`trash.kinds.${item.kind}`, { name: item.name })}</td>
+                <td>{t('trash.holds', { codes: item.codes, codings: item.codings })}</td>
+                <td>
+                  <button type="button" onClick={() => restoreItem.mutate({ id: item.id }, { onSuccess: () => notify('info', t('trash.restored', { name: item.name })), onError: fail })}>
+                    {t('trash.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <div className="modal-actions">
+          {(trash.data?.length ?? 0) > 0 && (
+            <button type="button" className="danger" onClick={() => emptyTrash.mutate({}, { onError: fail })}>
+              {t('trash.empty')}
+            </button>
+          )}
           <button type="button" onClick={onClose}>
             {t('common.close')}
           </button>
