@@ -9,6 +9,9 @@ import { AppError } from '../../shared/api/errors';
 import type Database from 'better-sqlite3';
 import { CodePointIndex } from '../../shared/text/codepoints';
 
+/** About 40 MB of text (UTF-16) with its indexes. */
+const maxCachedChars = 20_000_000;
+
 interface CachedText {
   text: string;
   index: CodePointIndex;
@@ -19,6 +22,7 @@ export class Project {
   readonly path: string;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly texts = new Map<number, CachedText>();
+  private textChars = 0;
   private readonly derived = new Map<string, { version: string; value: unknown }>();
 
   readonly readOnly: boolean;
@@ -50,8 +54,12 @@ export class Project {
     return path.basename(this.path).replace(/\.tematik$/i, '');
   }
 
+  /** Statements handed out so far: the regression tests count work with it instead of timing it. */
+  statementsUsed = 0;
+
   /** A prepared statement, compiled once per project. */
   stmt(sql: string): Database.Statement {
+    this.statementsUsed++;
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
@@ -91,21 +99,36 @@ export class Project {
   /** Text of a document with its code-point index, or null if there is no such document. */
   documentText(documentId: number): CachedText | null {
     const cached = this.texts.get(documentId);
-    if (cached) return cached;
+    if (cached) {
+      // Most recently used last, so that the oldest go first.
+      this.texts.delete(documentId);
+      this.texts.set(documentId, cached);
+      return cached;
+    }
     const row = this.stmt('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
     if (!row) return null;
     const entry = { text: row.text, index: new CodePointIndex(row.text) };
     this.texts.set(documentId, entry);
+    this.textChars += row.text.length;
+    // A project of a thousand transcripts must not keep them all in memory: the newest few are what is being read.
+    for (const [id, old] of this.texts) {
+      if (this.textChars <= maxCachedChars || this.texts.size <= 1) break;
+      this.texts.delete(id);
+      this.textChars -= old.text.length;
+    }
     return entry;
   }
 
   forgetDocumentText(documentId: number): void {
+    const old = this.texts.get(documentId);
+    if (old) this.textChars -= old.text.length;
     this.texts.delete(documentId);
   }
 
   close(): void {
     this.statements.clear();
     this.texts.clear();
+    this.textChars = 0;
     this.derived.clear();
     if (this.db.open) {
       // Fold the WAL back into the main file so the project is one self-contained file at rest.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/dispatcher';
+import { call, createDispatcher } from '../../electron/core/dispatcher';
 import { newCore, writeFile } from '../helpers/tempProject';
 
 const interview = '\ufeffPewawancara: Bagaimana penghasilan Anda?\r\nRina: Naik turun 😅, tidak ada BPJS.\r\n';
@@ -124,10 +124,10 @@ describe('the dispatcher on a real project file', () => {
     expect(await dispatch('app.info', {})).toEqual({ ok: true, result: { shell: 'cli', project: null } });
   });
 
-  it('finds documents by full-text search through the FTS5 index', async () => {
+  it('finds documents by full-text search through the stemmed FTS5 index', async () => {
     const { core } = await projectWithInterview();
-    const hits = core.project!.db.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'bpjs'").all();
-    expect(hits).toHaveLength(1);
+    const hits = await call(core, 'search.text', { terms: 'bpjs' });
+    expect(new Set(hits.map((h) => h.documentId)).size).toBe(1);
     core.close();
   });
 });

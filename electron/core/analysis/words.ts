@@ -4,9 +4,9 @@
  * each in its document's language (guessed from its stop words) or the one
  * chosen.
  */
-import { countWords, type TextSpan, type WordCount } from '../../../shared/analysis/wordCounts';
+import { WordCounter, type WordCount } from '../../../shared/analysis/wordCounts';
 import { filterFacts, matchesWhere, type Subset } from '../../../shared/analysis/subset';
-import { sliceCodePoints } from '../../../shared/text/codepoints';
+import { CodePointIndex, sliceCodePoints } from '../../../shared/text/codepoints';
 import { guessLanguage, stopwordSet, type StopwordChanges, type WordLanguage } from '../../../shared/text/stopwords';
 import type { Project } from '../project';
 import { stem } from '../search/stemming';
@@ -27,49 +27,62 @@ export function stopwordChanges(project: Project): StopwordChanges {
   return { added: parsed.added ?? [], removed: parsed.removed ?? [] };
 }
 
+/** Each document's guessed language: texts never change, so a guess is kept for the project's life. */
+const guessed = new WeakMap<Project, Map<number, WordLanguage>>();
+
+function languageOf(project: Project, documentId: number, text: string): WordLanguage {
+  let known = guessed.get(project);
+  if (!known) guessed.set(project, (known = new Map()));
+  let language = known.get(documentId);
+  if (!language) {
+    // A few thousand words tell Indonesian from English by their stop words.
+    language = guessLanguage(text.slice(0, 6_000).match(/\p{L}+/gu) ?? []);
+    known.set(documentId, language);
+  }
+  return language;
+}
+
+/** Word frequencies are kept until the project changes: the dataset export and the screen ask for the same counts. */
 export function wordFrequencies(project: Project, query: WordQuery): WordCount[] {
-  const data = loadFacts(project);
-  const languages = new Map<number, WordLanguage>();
-  const languageOf = (documentId: number, text: string) => {
-    if (query.lang) return query.lang;
-    let known = languages.get(documentId);
-    if (!known) {
-      known = guessLanguage(text.slice(0, 20_000).match(/\p{L}+/gu) ?? []);
-      languages.set(documentId, known);
-    }
-    return known;
-  };
-  const spans: TextSpan[] = [];
+  return project.cached(`words:${JSON.stringify(query)}`, () => countFrequencies(project, query));
+}
+
+function countFrequencies(project: Project, query: WordQuery): WordCount[] {
+  const changes = stopwordChanges(project);
+  const stopwords = { id: stopwordSet('id', changes), en: stopwordSet('en', changes) };
+  const counter = new WordCounter((language) => stopwords[language], stem);
+  const language = (documentId: number, text: string) => query.lang ?? languageOf(project, documentId, text);
   if (query.codeId !== undefined) {
+    const data = loadFacts(project);
     const codeId = query.codeId;
     for (const fact of filterFacts(data.facts, query, data.attributes, data.codes).filter((f) => f.codeId === codeId)) {
       const doc = project.documentText(fact.documentId)!;
-      spans.push({ documentId: fact.documentId, text: sliceCodePoints(doc.text, fact.start, fact.end, doc.index), language: languageOf(fact.documentId, doc.text) });
+      counter.add({ documentId: fact.documentId, text: sliceCodePoints(doc.text, fact.start, fact.end, doc.index), language: language(fact.documentId, doc.text) });
     }
   } else {
     const wanted = query.documentIds?.length ? new Set(query.documentIds) : null;
+    const attributes = query.where ? loadFacts(project).attributes : null;
     const casesOf = project.stmt('SELECT case_id FROM case_documents WHERE document_id = ?');
     const quiet = project.stmt('SELECT t.start, t."end" AS "end" FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? AND s.is_interviewer = 1 ORDER BY t.start');
     const labels = project.stmt('SELECT start, content_start FROM turns WHERE document_id = ? ORDER BY start');
-    for (const { id } of data.documents) {
+    // One document at a time, read and let go: the whole corpus never sits in memory.
+    for (const { id, text } of project.stmt('SELECT id, text FROM documents ORDER BY id').iterate() as IterableIterator<{ id: number; text: string }>) {
       if (wanted && !wanted.has(id)) continue;
-      if (query.where && !matchesWhere((casesOf.all(id) as { case_id: number }[]).map((r) => r.case_id), query.where, data.attributes)) continue;
-      const doc = project.documentText(id)!;
+      if (query.where && !matchesWhere((casesOf.all(id) as { case_id: number }[]).map((r) => r.case_id), query.where, attributes!)) continue;
       // Interviewer turns go unless asked for, and speaker labels always: "Rina:" is not something Rina said.
       const cut = [
         ...(query.includeInterviewer ? [] : (quiet.all(id) as { start: number; end: number }[])),
         ...(labels.all(id) as { start: number; content_start: number }[]).map((t) => ({ start: t.start, end: t.content_start })),
       ].sort((a, b) => a.start - b.start);
+      const index = new CodePointIndex(text);
+      const lang = language(id, text);
       let from = 0;
-      const language = languageOf(id, doc.text);
-      for (const range of [...cut, { start: doc.index.length, end: doc.index.length }]) {
-        if (range.start > from) spans.push({ documentId: id, text: sliceCodePoints(doc.text, from, range.start, doc.index), language });
+      for (const range of [...cut, { start: index.length, end: index.length }]) {
+        if (range.start > from) counter.add({ documentId: id, text: text.slice(index.toUtf16(from), index.toUtf16(range.start)), language: lang });
         from = Math.max(from, range.end);
       }
     }
   }
-  const changes = stopwordChanges(project);
-  const stopwords = { id: stopwordSet('id', changes), en: stopwordSet('en', changes) };
-  const counts = countWords(spans, (language) => stopwords[language], stem);
+  const counts = counter.result();
   return query.top ? counts.slice(0, query.top) : counts;
 }

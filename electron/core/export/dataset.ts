@@ -39,11 +39,13 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
   const csv: CsvOptions = { delimiter: options.delimiter ?? (options.excel ? ';' : ','), bom: options.excel === true, decimalComma: options.excel === true };
   // Built on first use: a call for one file pays only for what that file needs.
   const cases = once(() => listCases(project));
+  // Both codings files are built from the same rows; they are kept until the project changes.
+  const rows = () => project.cached('dataset:codingRows', () => codingRows(project, {}));
   const attributeNames = once(() => [...new Set(cases().flatMap((c) => Object.keys(c.attributes)))].sort((a, b) => a.localeCompare(b)));
 
   const builders: [string, () => string][] = [
     // The foundation's file, column for column; the cases and their attributes come in the next one.
-    ['codings.csv', () => codingsToCsv(codingRows(project, {}), csv)],
+    ['codings.csv', () => codingsToCsv(rows(), csv)],
     [
       'codings-with-cases.csv',
       () => {
@@ -56,7 +58,7 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
         const attributes = attributeNames();
         return csvFromRows(
           [...codingsCsvColumns, 'case', 'code_path', ...attributes],
-          codingRows(project, {}).map((r) => {
+          rows().map((r) => {
             const owners = casesOfCoding.get(r.id) ?? [];
             return [
               ...codingCsvCells(r),

@@ -266,6 +266,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    description: 'drop the unstemmed full-text index: search reads the stemmed one, and keeping both cost every import a second copy of the text',
+    up(db) {
+      db.exec(`
+        DROP TRIGGER IF EXISTS documents_fts_insert;
+        DROP TRIGGER IF EXISTS documents_fts_delete;
+        DROP TRIGGER IF EXISTS documents_fts_update;
+        DROP TABLE IF EXISTS documents_fts;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,59 @@
+/**
+ * Regression guards that count work instead of timing it: coding a passage
+ * costs the same number of statements and about the same pages written
+ * whether the project holds ten codings or twenty thousand.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newCore, writeFile } from '../helpers/tempProject';
+
+async function projectWith(codings: number) {
+  const env = newCore();
+  const file = path.join(env.dir, 'p.tematik');
+  await env.run('project.create', { path: file });
+  const words = 'saya kerja ojek daring pendapatan tidak pasti keluarga'.split(' ');
+  for (let d = 0; d < 20; d++) {
+    const text = Array.from({ length: 200 }, (_, t) => `${t % 2 ? 'Informan' : 'Pewawancara'}: ${Array.from({ length: 20 }, (_, w) => words[(d + t + w) % words.length]).join(' ')}.`).join('\n');
+    writeFile(env.dir, `d${d}.txt`, text);
+  }
+  await env.run('documents.importFiles', { paths: [env.dir] });
+  const documents = await env.run('documents.list');
+  const codes = [];
+  for (let c = 0; c < 10; c++) codes.push((await env.run('codes.create', { name: `Code ${c}` })).id);
+  for (const [i, codeId] of codes.entries()) {
+    const passages = Array.from({ length: Math.ceil(codings / codes.length) }, (_, k) => ({ documentId: documents[(i + k) % documents.length]!.id, start: (k * 7) % 5000, end: ((k * 7) % 5000) + 40 }));
+    await env.run('codings.createMany', { codeId, passages });
+  }
+  const project = env.core.project!;
+  // No checkpoint in the middle of a measurement: the WAL grows by exactly what a commit writes.
+  project.db.pragma('wal_autocheckpoint = 0');
+  const wal = () => fs.statSync(`${file}-wal`).size;
+  const measure = async () => {
+    const statements = project.statementsUsed;
+    const changes = (project.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const bytes = wal();
+    await env.run('codings.create', { documentId: documents[3]!.id, codeId: codes[4]!, start: 120, end: 180 });
+    return {
+      statements: project.statementsUsed - statements,
+      rows: (project.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - changes,
+      pages: (wal() - bytes) / (project.db.pragma('page_size', { simple: true }) as number + 24),
+    };
+  };
+  await measure();
+  return { env, measure };
+}
+
+describe('work per coding', () => {
+  it('is the same in a project with ten codings and in one with twenty thousand', { timeout: 60_000 }, async () => {
+    const small = await projectWith(10);
+    const large = await projectWith(20_000);
+    const a = await small.measure();
+    const b = await large.measure();
+    expect(b.statements).toBe(a.statements);
+    expect(b.rows).toBe(a.rows);
+    // Deeper B-trees can touch an interior page more; nothing grows with the number of codings.
+    expect(b.pages).toBeLessThanOrEqual(a.pages + 2);
+    expect(a.rows).toBe(2);
+  });
+});
