@@ -19,7 +19,7 @@ async function projectWith(codings: number) {
   }
   await env.run('documents.importFiles', { paths: [env.dir] });
   const documents = await env.run('documents.list');
-  const codes = [];
+  const codes: number[] = [];
   for (let c = 0; c < 10; c++) codes.push((await env.run('codes.create', { name: `Code ${c}` })).id);
   for (const [i, codeId] of codes.entries()) {
     const passages = Array.from({ length: Math.ceil(codings / codes.length) }, (_, k) => ({ documentId: documents[(i + k) % documents.length]!.id, start: (k * 7) % 5000, end: ((k * 7) % 5000) + 40 }));
