@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import type { Envelope } from '../../shared/api/envelope';
-import { percentile, repoRoot } from './common';
+import { callApi, startBrowserMode } from './browserMode';
+import { percentile } from './common';
 
 export interface LoadReport {
   clients: number;
@@ -27,30 +26,10 @@ export interface LoadReport {
 export async function runLoad(clients: number, operations: number): Promise<LoadReport> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-load-'));
   const project = path.join(dir, 'load.tematik');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron', 'server', 'main.ts'), project, '--sample', '--lang', 'en'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = await startBrowserMode(project, ['--sample', '--lang', 'en']);
+  const { child } = server;
   try {
-    let output = '';
-    const { port, token } = await new Promise<{ port: number; token: string }>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /127\.0\.0\.1:(\d+)\/\?token=(\S+)/.exec(output);
-        if (match) resolve({ port: Number(match[1]), token: match[2]! });
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${output}`)));
-    });
-    const request = (agent: http.Agent, op: string, input: unknown) =>
-      new Promise<Envelope>((resolve, reject) => {
-        const body = Buffer.from(JSON.stringify(input));
-        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/api/${op}`, agent, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': body.length } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString()) as Envelope));
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
+    const request = (agent: http.Agent, op: string, input: unknown) => callApi(server, agent, op, input);
     const setup = new http.Agent({ keepAlive: true });
     const documents = (await request(setup, 'documents.list', {})) as { ok: true; result: { id: number; length: number }[] };
     const codes = (await request(setup, 'codes.list', {})) as { ok: true; result: { id: number }[] };
@@ -86,8 +65,7 @@ export async function runLoad(clients: number, operations: number): Promise<Load
       // Not Linux: no figure.
     }
     setup.destroy();
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await server.stop();
     const db = new Database(project, { readonly: true });
     const has = db.prepare('SELECT 1 FROM codings WHERE uuid = ?').pluck();
     const missing = acknowledged.filter((u) => !has.get(u)).length;
@@ -103,7 +81,7 @@ export async function runLoad(clients: number, operations: number): Promise<Load
       server_peak_rss_mb: rss === null ? null : Number(rss.toFixed(1)),
     };
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { call } from '../../electron/core/dispatcher';
 import { codePointLength } from '../../shared/text/codepoints';
-import { launchChromium, startBrowserMode } from '../../test/e2e/harness';
+import { launchChromium } from '../../test/e2e/harness';
+import { startBrowserMode } from './browserMode';
 import { benchCore, percentile, rng, tempDir, transcript } from './common';
 
 export async function benchRender(words: number, codings: number, runs: number): Promise<void> {

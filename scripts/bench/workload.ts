@@ -10,7 +10,6 @@
  * the full dataset). The result is verified against the plan and printed as
  * JSON.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,10 +17,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { OpName, OpResult } from '../../shared/api/contract';
-import type { Envelope } from '../../shared/api/envelope';
 import { call } from '../../electron/core/dispatcher';
 import { openProjectFile } from '../../electron/core/store/projectFile';
 import { codePointLength } from '../../shared/text/codepoints';
+import { callApi, startBrowserMode } from './browserMode';
 import { benchCore, percentile, repoRoot } from './common';
 
 interface PlanEntry {
@@ -157,43 +156,14 @@ function verify(w: Workload, csv: string): { ok: boolean; planned: number; rows:
   return { ok: problems.length === 0, planned: wanted.size, rows: rows.length, problems: problems.slice(0, 20) };
 }
 
-/** Browser mode as a child process, with the URL and token it prints. */
-async function startServer(project: string): Promise<{ child: ChildProcess; port: number; token: string }> {
-  const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof2'] : []), '--import', 'tsx', path.join(repoRoot, 'electron', 'server', 'main.ts'), project], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/.exec(output);
-      if (match) resolve({ child, port: Number(match[1]), token: match[2]! });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${output}`)));
-  });
-}
-
-function httpCaller(port: number, token: string): Caller {
+function httpCaller(server: { port: number; token: string }): Caller {
   // One connection, kept alive, used one request at a time: as one browser tab does.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  return <K extends OpName>(op: K, input: unknown) =>
-    new Promise<OpResult<K>>((resolve, reject) => {
-      const body = Buffer.from(JSON.stringify(input));
-      const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: `/api/${op}`, agent, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': body.length } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const envelope = JSON.parse(Buffer.concat(chunks).toString()) as Envelope;
-            if (envelope.ok) resolve(envelope.result as OpResult<K>);
-            else reject(new Error(`${op}: ${envelope.error.message}`));
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  return async <K extends OpName>(op: K, input: unknown) => {
+    const envelope = await callApi(server, agent, op, input);
+    if (!envelope.ok) throw new Error(`${op}: ${envelope.error.message}`);
+    return envelope.result as OpResult<K>;
+  };
 }
 
 function peakRssMb(pid: number): number | null {
@@ -222,14 +192,14 @@ export async function benchWorkload(workloadDir: string): Promise<void> {
   const w = readWorkload(path.resolve(workloadDir));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-workload-'));
   try {
-    const server = await startServer(path.join(dir, 'http.tematik'));
+    const server = await startBrowserMode(path.join(dir, 'http.tematik'));
     const started = performance.now();
-    const overHttp = await runPhases(httpCaller(server.port, server.token), w);
+    const overHttp = await runPhases(httpCaller(server), w);
     const httpTotal = ms(started) / 1000;
     const httpVerified = verify(w, overHttp.csv);
-    const httpAnalyses = await runAnalyses(httpCaller(server.port, server.token));
+    const httpAnalyses = await runAnalyses(httpCaller(server));
     const rss = peakRssMb(server.child.pid!);
-    server.child.kill('SIGTERM');
+    await server.stop();
 
     const core = benchCore(dir);
     await call(core, 'project.create', { path: path.join(dir, 'in-process.tematik') });

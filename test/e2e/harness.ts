@@ -2,12 +2,13 @@
  * End-to-end plumbing: browser mode started as a real child process, and
  * Debian's Chromium driven by playwright-core with a fresh profile.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { startBrowserMode } from '../../scripts/bench/browserMode';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -20,41 +21,8 @@ export function chromiumPath(): string {
   return found;
 }
 
-export interface BrowserMode {
-  openUrl: string;
-  stop(): Promise<void>;
-}
-
-export async function startBrowserMode(project: string, extraArgs: string[] = []): Promise<BrowserMode> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron', 'server', 'main.ts'), project, ...extraArgs], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
-  });
-  return {
-    openUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+/** Browser mode as a child process (shared with the benchmarks). */
+export { startBrowserMode };
 
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-chromium-'));

@@ -12,6 +12,11 @@ export function downloadText(fileName: string, content: string, type = 'text/csv
   downloadBlob(fileName, new Blob([content], { type }));
 }
 
+/** A file the core sent base64-encoded (a package, a .qdpx, a Word report), saved as a download. */
+export function downloadBase64(fileName: string, base64: string, type: string): void {
+  downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
+}
+
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

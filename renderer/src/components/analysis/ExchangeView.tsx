@@ -4,7 +4,7 @@ import type { ExchangeImport } from '../../../../shared/api/contract';
 import { exportTargets, type ExportTarget } from '../../../../shared/exchange/qdeWriter';
 import { api } from '../../api/client';
 import { useWrite } from '../../api/queries';
-import { downloadBlob, readAsBase64 } from '../../app/files';
+import { downloadBase64, readAsBase64 } from '../../app/files';
 import { useNotices } from '../../app/notices';
 import { ExchangeSummary } from '../ExchangeSummary';
 
@@ -21,8 +21,7 @@ export function ExchangeView() {
     setBusy(true);
     try {
       const result = await api.call('exchange.export', { format, target });
-      const bytes = Uint8Array.from(atob(result.base64!), (c) => c.charCodeAt(0));
-      downloadBlob(result.fileName, new Blob([bytes], { type: format === 'qdpx' ? 'application/zip' : 'application/xml' }));
+      downloadBase64(result.fileName, result.base64!, format === 'qdpx' ? 'application/zip' : 'application/xml');
     } catch (error) {
       fail(error);
     } finally {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../../shared/model/interchange';
 import { api } from '../../api/client';
 import { useWrite } from '../../api/queries';
-import { downloadBlob, readAsBase64 } from '../../app/files';
+import { downloadBase64, readAsBase64 } from '../../app/files';
 import { useNotices } from '../../app/notices';
 
 /** Coding packages for a second coder, and merging their project back. */
@@ -19,8 +19,7 @@ export function TeamBox() {
     setBusy(true);
     try {
       const result = await api.call('team.package', { withoutCodings: blind });
-      const bytes = Uint8Array.from(atob(result.base64!), (c) => c.charCodeAt(0));
-      downloadBlob(result.fileName, new Blob([bytes], { type: 'application/octet-stream' }));
+      downloadBase64(result.fileName, result.base64!, 'application/octet-stream');
     } catch (error) {
       fail(error);
     } finally {
