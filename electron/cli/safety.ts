@@ -56,10 +56,15 @@ export function registerSafetyCommands(program: Command, shell: CliShell): void 
     .command('restore')
     .argument('<project>')
     .argument('<backup>', 'a backup file (see `tematik backups`)')
-    .description('put a backup in the project’s place; the current file is kept as a backup first')
+    .description('put a backup in the project’s place; the current file is kept as a backup first (also for a project too damaged to open)')
     .action(
-      shell.withProject(async (backup: string) => {
-        await run('project.restore', { backup: path.resolve(backup) });
+      shell.withoutProject(async (project: string, backup: string) => {
+        const check = await run('project.check', { path: path.resolve(project) });
+        // A sound project is backed up online before the restore; a damaged one is kept byte for byte.
+        if (check.ok) {
+          await run('project.open', { path: path.resolve(project) });
+          await run('project.restore', { backup: path.resolve(backup) });
+        } else await run('project.restoreFile', { path: path.resolve(project), backup: path.resolve(backup) });
         out(`Restored ${path.basename(backup)}; the previous state is kept as a backup`);
       }),
     );

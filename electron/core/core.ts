@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import type { AppInfo, ProjectInfo } from '../../shared/model/types';
 import { Project } from './project';
+import { backupsBesideFile } from './store/backups';
 import { acquireLock } from './store/lock';
 import { riskyLocation } from './store/location';
 import { openProjectFile } from './store/projectFile';
@@ -57,6 +58,11 @@ export class Core {
       return this.current;
     } catch (error) {
       release?.();
+      // A damaged project: say which backup can take its place.
+      if (error instanceof AppError && error.code === 'project_damaged') {
+        const [newest] = backupsBesideFile(file, this.options.nativeBinding);
+        throw new AppError('project_damaged', { ...error.params, backup: newest ?? '' });
+      }
       throw error;
     }
   }

@@ -290,6 +290,8 @@ export const contract = {
   'project.backups': read<BackupInfo[]>()(empty, ['app', 'documents', 'codes', 'codings']),
   /** Puts a backup in the project's place, keeping the current file as a backup first. */
   'project.restore': write<ProjectInfo>()(z.strictObject({ backup: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases', 'speakers']),
+  /** Puts a backup in place of a project that is not open (a damaged one, say), keeping what was there first; then opens it. */
+  'project.restoreFile': write<ProjectInfo>()(z.strictObject({ path: z.string().min(1), backup: z.string().min(1) }), ['app', 'documents', 'codes', 'codings', 'cases', 'speakers'], false),
   'project.backupSettings': read<BackupSettings>()(empty, ['app']),
   'project.setBackupSettings': write<BackupSettings>()(
     z.strictObject({ everyMinutes: z.number().int().min(1).max(24 * 60), keep: z.number().int().min(1).max(1000), folder: z.string().min(1).nullable() }),

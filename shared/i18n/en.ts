@@ -396,6 +396,8 @@ export const en = {
     input: 'Details',
   },
   safety: {
+    damagedHint: 'The newest good backup of this project is {{backup}}. Restoring it keeps the damaged file in the backup folder, untouched.',
+    restoreNewest: 'Restore the newest good backup',
     lockedHint: 'Another Tematik has this project open. You can read it here without changing it.',
     openReadOnly: 'Open read-only',
     readOnly: 'Read-only',
@@ -517,7 +519,7 @@ export const en = {
     read_only: '{{file}} is open read-only: nothing can be changed. Close it and open it again for editing once no other Tematik holds it.',
     read_only_old: '{{file}} was made by an older Tematik and must be upgraded before it can be read; open it for editing once.',
     project_locked: '{{file}} is open in another Tematik ({{app}}, by {{user}} on {{host}}, since {{since}}). Close it there, or open it read-only here.',
-    project_damaged: '{{file}} failed its integrity check ({{detail}}). Restore it from a backup; the file itself was not changed.',
+    project_damaged: '{{file}} failed its integrity check ({{detail}}). The file itself was not changed; restore it from a backup (the newest good one is offered when there is one).',
     disk_full: 'The disk holding {{file}} is full: the last change was not saved. Free some space and try again; nothing already saved is lost.',
     write_failed: '{{file}} could not be written ({{detail}}): the last change was not saved. Check that the file still exists and may be written, then try again.',
     project_moved: '{{file}} was moved, renamed or deleted while open: the last change was not saved, so that it cannot be lost with a vanished file. Open the project from where it is now.',

@@ -398,6 +398,8 @@ export const id: Catalog = {
     input: 'Rincian',
   },
   safety: {
+    damagedHint: 'Cadangan baik terbaru proyek ini adalah {{backup}}. Memulihkannya menyimpan berkas yang rusak di folder cadangan, tanpa diubah.',
+    restoreNewest: 'Pulihkan cadangan baik terbaru',
     lockedHint: 'Tematik lain sedang membuka proyek ini. Anda dapat membacanya di sini tanpa mengubahnya.',
     openReadOnly: 'Buka hanya-baca',
     readOnly: 'Hanya-baca',
@@ -519,7 +521,7 @@ export const id: Catalog = {
     read_only: '{{file}} terbuka hanya-baca: tidak ada yang dapat diubah. Tutup lalu buka lagi untuk menyunting setelah tidak ada Tematik lain yang memegangnya.',
     read_only_old: '{{file}} dibuat oleh Tematik versi lama dan harus ditingkatkan sebelum dapat dibaca; bukalah sekali untuk menyunting.',
     project_locked: '{{file}} sedang terbuka di Tematik lain ({{app}}, oleh {{user}} di {{host}}, sejak {{since}}). Tutup di sana, atau buka hanya-baca di sini.',
-    project_damaged: '{{file}} gagal dalam pemeriksaan integritas ({{detail}}). Pulihkan dari cadangan; berkas itu sendiri tidak diubah.',
+    project_damaged: '{{file}} gagal dalam pemeriksaan integritas ({{detail}}). Berkas itu sendiri tidak diubah; pulihkan dari cadangan (cadangan baik terbaru ditawarkan bila ada).',
     disk_full: 'Disk tempat {{file}} penuh: perubahan terakhir tidak tersimpan. Kosongkan sebagian ruang lalu coba lagi; yang sudah tersimpan tidak hilang.',
     write_failed: '{{file}} tidak dapat ditulis ({{detail}}): perubahan terakhir tidak tersimpan. Periksa bahwa berkas masih ada dan boleh ditulis, lalu coba lagi.',
     project_moved: '{{file}} dipindahkan, diganti nama, atau dihapus saat terbuka: perubahan terakhir tidak disimpan agar tidak hilang bersama berkas yang lenyap. Buka proyek dari lokasinya sekarang.',

@@ -94,6 +94,26 @@ describe('checks, backups and restores', () => {
     expect((await run('codings.list', {})).some((c) => c.uuid === coding.uuid)).toBe(true);
   });
 
+  it('refuses a damaged project in the app, names its newest good backup, and restores it, keeping the damaged file', async () => {
+    const { run, dir, core } = await sample();
+    const good = await run('project.backup', {});
+    core.close();
+    const file = path.join(dir, 'study.tematik');
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 8192, 16384);
+    fs.writeFileSync(file, bytes);
+    const app = appCore(dir);
+    await expect(call(app, 'project.open', { path: file })).rejects.toMatchObject({ code: 'project_damaged', params: { file: 'study.tematik', backup: good.path } });
+    expect(fs.existsSync(lockPath(file))).toBe(false);
+    const info = await call(app, 'project.restoreFile', { path: file, backup: good.path });
+    expect(info.name).toBe('study');
+    expect((await call(app, 'project.check', {})).ok).toBe(true);
+    expect((await call(app, 'documents.list', {})).length).toBe(7);
+    const kept = (await call(app, 'project.backups', {})).find((b) => b.kind === 'before-restore')!;
+    expect(fs.readFileSync(kept.path).equals(bytes)).toBe(true);
+    app.close();
+  });
+
   it('refuses to restore a file that is not a good backup, changing nothing', async () => {
     const { run, dir, core } = await sample();
     const before = snapshotDatabase(core.project!.db);

@@ -2,14 +2,14 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { AuditEntry } from '../../../shared/api/contract';
-import { backupSettings, createBackup, listBackups, replaceWithBackup } from '../store/backups';
+import { backupSettings, createBackup, listBackups, replaceWithBackup, restoreFile } from '../store/backups';
 import { checkDatabase, checkProjectFile } from '../store/check';
 import { emptyTrash, listTrash, restoreFromTrash } from '../store/trash';
 import { batch, type HandlersFor } from './types';
 
 export const safetyHandlers: Pick<
   HandlersFor<'project'>,
-  'project.check' | 'project.backup' | 'project.backups' | 'project.restore' | 'project.backupSettings' | 'project.setBackupSettings'
+  'project.check' | 'project.backup' | 'project.backups' | 'project.restore' | 'project.restoreFile' | 'project.backupSettings' | 'project.setBackupSettings'
 > = {
   'project.check': ({ path: file }, core) => {
     if (file) return checkProjectFile(path.resolve(file), core.options.nativeBinding);
@@ -31,6 +31,13 @@ export const safetyHandlers: Pick<
     }
     return core.projectInfo()!;
   }),
+  'project.restoreFile': ({ path: file, backup }, core) => {
+    const target = path.resolve(file);
+    if (core.project?.path === target) core.close();
+    restoreFile(target, path.resolve(backup), core.options.nativeBinding);
+    core.open(target, false);
+    return core.projectInfo()!;
+  },
   'project.backupSettings': (_input, core) => backupSettings(core.requireProject()),
   'project.setBackupSettings': (settings, core) => {
     core.requireProject().setMeta('backup_settings', JSON.stringify(settings));

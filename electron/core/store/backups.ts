@@ -177,3 +177,43 @@ export function replaceWithBackup(projectPath: string, backup: string, nativeBin
 }
 
 export { verify as verifyBackup };
+
+/** The backups beside a project file that is not open (newest first), for a project that cannot be opened. */
+export function backupsBesideFile(projectPath: string, nativeBinding?: string): string[] {
+  const name = path.basename(projectPath).replace(/\.tematik$/i, '');
+  const folder = path.join(path.dirname(projectPath), `${name}.backups`);
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((f) => pattern.exec(f)?.[1] === name)
+    .sort()
+    .reverse()
+    .map((f) => path.join(folder, f))
+    .filter((file) => {
+      try {
+        verify(file, nativeBinding);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/**
+ * Restores a project that is not open (perhaps because it is damaged): what
+ * is there now is kept in the backup folder first, byte for byte with its
+ * write-ahead log, then the backup is put in its place.
+ */
+export function restoreFile(projectPath: string, backup: string, nativeBinding?: string): string {
+  verify(backup, nativeBinding);
+  const name = path.basename(projectPath).replace(/\.tematik$/i, '');
+  const folder = path.join(path.dirname(projectPath), `${name}.backups`);
+  fs.mkdirSync(folder, { recursive: true });
+  const kept = path.join(folder, `${name}-${stamp(new Date())}-before-restore.tematik`);
+  if (fs.existsSync(projectPath)) {
+    fs.copyFileSync(projectPath, kept);
+    if (fs.existsSync(`${projectPath}-wal`)) fs.copyFileSync(`${projectPath}-wal`, `${kept}-wal`);
+  }
+  replaceWithBackup(projectPath, backup, nativeBinding);
+  return kept;
+}

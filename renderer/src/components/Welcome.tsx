@@ -21,6 +21,9 @@ export function Welcome() {
   const remember = { onSuccess: (info: { path: string }) => rememberProject(info.path), onError: fail };
   // A project another Tematik holds can still be read: offer that instead of a dead end.
   const [locked, setLocked] = useState<string | null>(null);
+  // A damaged project with a good backup beside it: offer that backup.
+  const [damaged, setDamaged] = useState<{ path: string; backup: string } | null>(null);
+  const restoreFile = useWrite('project.restoreFile');
   const openProject = (target: string) =>
     open.mutate(
       { path: target },
@@ -28,6 +31,7 @@ export function Welcome() {
         ...remember,
         onError: (error) => {
           if (error instanceof ApiError && error.payload.code === 'project_locked') setLocked(target);
+          if (error instanceof ApiError && error.payload.code === 'project_damaged' && error.payload.params.backup) setDamaged({ path: target, backup: String(error.payload.params.backup) });
           fail(error);
         },
       },
@@ -50,6 +54,14 @@ export function Welcome() {
         <LanguageSwitch />
       </header>
       <p>{t('welcome.intro')}</p>
+      {damaged && (
+        <section className="card" role="alert">
+          <p>{t('safety.damagedHint', { backup: damaged.backup.split(/[\\/]/).pop() })}</p>
+          <button type="button" className="primary" onClick={() => restoreFile.mutate(damaged, { ...remember, onSettled: () => setDamaged(null) })}>
+            {t('safety.restoreNewest')}
+          </button>
+        </section>
+      )}
       {locked && (
         <section className="card" role="alert">
           <p>{t('safety.lockedHint')}</p>
