@@ -1,8 +1,8 @@
 /** Browser mode as a child process, as a researcher starts it: the URL, port and token it prints, and a way to stop it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import type { Envelope } from '../../shared/api/envelope';
+import { serverCommand } from '../fresh.mjs';
 import { repoRoot } from './common';
 
 export interface BrowserModeProcess {
@@ -14,7 +14,7 @@ export interface BrowserModeProcess {
 }
 
 export function startBrowserMode(project: string, extraArgs: string[] = [], nodeArgs: string[] = []): Promise<BrowserModeProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'electron', 'server', 'main.ts'), project, ...extraArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...serverCommand(), project, ...extraArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 60_000);
