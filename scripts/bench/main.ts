@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --workload DIR` runs the shared coding workload (see workload.ts); otherwise
- * `npm run bench [-- --only slice|import|render|analysis|agreement|load] [--agreement-docs N] [--clients N --operations M] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
+ * `npm run bench [-- --only slice|import|render|analysis|agreement|load|panes] [--panes-codes N --panes-codings M] [--agreement-docs N] [--clients N --operations M] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
  *   [--render-words W] [--render-codings C]`
  * Benchmarks are measurements, not tests: keep timings out of `npm test`.
  */
@@ -9,6 +9,7 @@ import { benchAgreement } from './agreement';
 import { benchAnalysis } from './analysis';
 import { benchImports } from './imports';
 import { benchLoad } from './load';
+import { benchPanes } from './panes';
 import { benchRender } from './render';
 import { benchSlice } from './slice';
 import { benchWorkload } from './workload';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     'agreement-docs': { type: 'string', default: '100' },
     workload: { type: 'string' },
     clients: { type: 'string', default: '50' },
+    'panes-codes': { type: 'string', default: '500' },
+    'panes-codings': { type: 'string', default: '50000' },
     operations: { type: 'string', default: '10000' },
   },
 });
@@ -41,5 +44,6 @@ if (wanted('slice')) await benchSlice(Number(values.docs), Number(values.words),
 if (wanted('import')) await benchImports(Number(values['import-docs']), Number(values['import-words']), Number(values.docx));
 if (wanted('render')) await benchRender(Number(values['render-words']), Number(values['render-codings']), 5);
 if (wanted('analysis')) await benchAnalysis(Number(values['analysis-docs']), Number(values['analysis-words']), Number(values['analysis-codings']));
+if (wanted('panes')) await benchPanes(Number(values['panes-codes']), Number(values['panes-codings']));
 if (wanted('load')) await benchLoad(Number(values.clients), Number(values.operations));
 if (wanted('agreement')) await benchAgreement(Number(values['agreement-docs']), 5000, 50);
