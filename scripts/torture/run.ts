@@ -51,7 +51,11 @@ export async function torture(kills: number, options: { minMs?: number; maxMs?: 
     const proc = spawn(process.execPath, [child, project, folder, '100000', String(kill + 1)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let stderr = '';
+    // The random moment is counted from the child's first acknowledgement, so that a slow start on a busy machine still gets killed mid-work.
+    let working: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (working = resolve));
     proc.stdout.on('data', (chunk: Buffer) => {
+      working();
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
@@ -64,6 +68,7 @@ export async function torture(kills: number, options: { minMs?: number; maxMs?: 
     });
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
+    await Promise.race([started, exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
     await new Promise((resolve) => setTimeout(resolve, minMs + Math.random() * (maxMs - minMs)));
     proc.kill('SIGKILL');
     await exited;

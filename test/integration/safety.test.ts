@@ -236,8 +236,9 @@ describe('write failures', () => {
 
 describe('SIGKILL at random moments', () => {
   it('leaves a project that opens, passes its checks and holds every acknowledged operation', { timeout: 120_000 }, async () => {
-    const report = await torture(4, { minMs: 400, maxMs: 1500 });
+    const report = await torture(4, { minMs: 300, maxMs: 1500 });
     expect(report.failures).toEqual([]);
-    expect(report.acknowledged.codings).toBeGreaterThan(0);
+    const { documents, codes, codings } = report.acknowledged;
+    expect(documents + codes + codings).toBeGreaterThan(0);
   });
 });
