@@ -5,6 +5,7 @@ import { exportTargets, type ExportTarget } from '../../../../shared/exchange/qd
 import { api } from '../../api/client';
 import { useWrite } from '../../api/queries';
 import { downloadBase64, readAsBase64 } from '../../app/files';
+import { useBusyTask } from '../../app/busy';
 import { useNotices } from '../../app/notices';
 import { ExchangeSummary } from '../ExchangeSummary';
 
@@ -13,21 +14,15 @@ export function ExchangeView() {
   const { t } = useTranslation();
   const { fail } = useNotices();
   const [target, setTarget] = useState<ExportTarget>('standard');
-  const [busy, setBusy] = useState(false);
+  const [busy, runTask] = useBusyTask();
   const importFile = useWrite('exchange.import');
   const [summary, setSummary] = useState<ExchangeImport | null>(null);
 
-  const download = async (format: 'qdpx' | 'qdc') => {
-    setBusy(true);
-    try {
+  const download = (format: 'qdpx' | 'qdc') =>
+    runTask(async () => {
       const result = await api.call('exchange.export', { format, target });
       downloadBase64(result.fileName, result.base64!, format === 'qdpx' ? 'application/zip' : 'application/xml');
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const bringIn = async (file: File) => {
     try {

@@ -4,6 +4,7 @@ import type { MergeSummary } from '../../../../shared/model/interchange';
 import { api } from '../../api/client';
 import { useWrite } from '../../api/queries';
 import { downloadBase64, readAsBase64 } from '../../app/files';
+import { useBusyTask } from '../../app/busy';
 import { useNotices } from '../../app/notices';
 
 /** Coding packages for a second coder, and merging their project back. */
@@ -11,21 +12,15 @@ export function TeamBox() {
   const { t } = useTranslation();
   const { fail } = useNotices();
   const [blind, setBlind] = useState(true);
-  const [busy, setBusy] = useState(false);
+  const [busy, runTask] = useBusyTask();
   const merge = useWrite('team.merge');
   const [summary, setSummary] = useState<MergeSummary | null>(null);
 
-  const prepare = async () => {
-    setBusy(true);
-    try {
+  const prepare = () =>
+    runTask(async () => {
       const result = await api.call('team.package', { withoutCodings: blind });
       downloadBase64(result.fileName, result.base64!, 'application/octet-stream');
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const mergeFile = async (file: File) => {
     try {
