@@ -54,7 +54,10 @@ export async function benchAnalysis(docCount: number, wordCount: number, codings
     codingsBytes = file.content.length;
   }
   const codingsMs = percentile(codingsRuns, 50);
-  console.log(`codings.csv: median ${codingsMs.toFixed(0)} ms of 5 (max ${Math.max(...codingsRuns).toFixed(0)} ms), ${((1000 * codingsMs) / total).toFixed(2)} µs per row (${(codingsBytes / 1e6).toFixed(1)} MB)`);
+  // The first run builds the rows; the others reuse them until the project changes.
+  console.log(
+    `codings.csv: first (cold) ${codingsRuns[0]!.toFixed(0)} ms, ${((1000 * codingsRuns[0]!) / total).toFixed(2)} µs per row; median of 5 ${codingsMs.toFixed(0)} ms, ${((1000 * codingsMs) / total).toFixed(2)} µs per row (${(codingsBytes / 1e6).toFixed(1)} MB)`,
+  );
   const names = await call(core, 'export.datasetFiles', {});
   const [, exportMs] = await timed(async () => {
     for (const name of names) await call(core, 'export.datasetFile', { name });

@@ -75,8 +75,11 @@ export function codingRows(project: Project, filter: { documentId?: number; code
   const folded = new Map([...documents].map(([id, name]) => [id, fold(name)]));
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   rows.sort((x, y) => compare(folded.get(x[1])!, folded.get(y[1])!) || x[3] - y[3] || x[4] - y[4] || compare(codes.get(x[2])!, codes.get(y[2])!));
+  // Rows come grouped by document: look each document's text up once per run of its rows.
+  let current: { id: number; doc: ReturnType<Project['documentText']> } = { id: -1, doc: null };
   return rows.map(([id, documentId, codeId, start, end, coderId, createdAt, memo]) => {
-    const doc = project.documentText(documentId)!;
+    if (current.id !== documentId) current = { id: documentId, doc: project.documentText(documentId) };
+    const doc = current.doc!;
     const turn = rangeAt(turns.get(documentId) ?? [], start);
     return {
       id,
