@@ -1,4 +1,5 @@
-import { memo, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace, type AnalysisTab } from '../app/workspace';
 import { CooccurrencePanel } from './CooccurrencePanel';
@@ -54,19 +55,48 @@ export interface PassageItem {
   aside?: ReactNode;
 }
 
+/** Longer lists than this are drawn a screen at a time: a code with thousands of passages must not fill the page. */
+const DRAWN_WHOLE = 200;
+
+function PassageRow({ item, title, rowRef, index }: { item: PassageItem; title?: string; rowRef?: (element: HTMLLIElement | null) => void; index?: number }) {
+  return (
+    <li ref={rowRef} data-index={index} data-document={item.document}>
+      <button type="button" className="passage" title={title} onClick={item.open}>
+        <span className="source">{item.source}</span>
+        {item.body}
+      </button>
+      {item.aside}
+    </li>
+  );
+}
+
 /** A list of passages, each opening its place in the document when clicked. */
 export function PassageList({ items, title }: { items: PassageItem[]; title?: string }) {
+  if (items.length <= DRAWN_WHOLE) {
+    return (
+      <ul className="passages">
+        {items.map((item) => (
+          <PassageRow key={item.key} item={item} title={title} />
+        ))}
+      </ul>
+    );
+  }
+  return <VirtualPassageList items={items} title={title} />;
+}
+
+function VirtualPassageList({ items, title }: { items: PassageItem[]; title?: string }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 6 });
+  const rows = virtualizer.getVirtualItems();
   return (
-    <ul className="passages">
-      {items.map((item) => (
-        <li key={item.key} data-document={item.document}>
-          <button type="button" className="passage" title={title} onClick={item.open}>
-            <span className="source">{item.source}</span>
-            {item.body}
-          </button>
-          {item.aside}
-        </li>
-      ))}
-    </ul>
+    <div ref={scrollRef} className="passages-scroll">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <ul className="passages" style={{ transform: `translateY(${rows[0]?.start ?? 0}px)` }}>
+          {rows.map((row) => (
+            <PassageRow key={items[row.index]!.key} item={items[row.index]!} title={title} rowRef={virtualizer.measureElement} index={row.index} />
+          ))}
+        </ul>
+      </div>
+    </div>
   );
 }

@@ -42,6 +42,8 @@ export const Codebook = memo(function Codebook() {
     if (fileInput.current) fileInput.current.value = '';
   };
   const codes = useRead('codes.list', {});
+  // Every row offers every other code to merge into: a large codebook lists them only in the row being used, or the page would hold codes² options.
+  const [mergeFrom, setMergeFrom] = useState<number | null>(null);
   const create = useWrite('codes.create');
   const remove = useWrite('codes.delete');
   const [name, setName] = useState('');
@@ -55,6 +57,7 @@ export const Codebook = memo(function Codebook() {
   const [splitting, setSplitting] = useState<{ code: Code; name: string } | null>(null);
   const [dropTarget, setDropTarget] = useState<number | 'top' | null>(null);
   const rows = flattenCodeTree(codes.data ?? []);
+  const allMergeOptions = rows.length <= 100;
   // Looked up once, not once per code: the tree re-renders on every coding.
   const label = { retrieve: t('codebook.retrieve'), details: t('codebook.details'), merge: t('codebook.merge'), split: t('codebook.split'), remove: t('codebook.delete') };
 
@@ -132,19 +135,22 @@ export const Codebook = memo(function Codebook() {
                 value=""
                 aria-label={`${label.merge} ${code.name}`}
                 title={label.merge}
+                onFocus={() => setMergeFrom(code.id)}
+                onPointerDown={() => setMergeFrom(code.id)}
                 onChange={(e) => {
                   const target = rows.find((r) => r.code.id === Number(e.target.value))?.code;
                   if (target) setMerging({ source: code, target });
                 }}
               >
                 <option value="">⇢</option>
-                {rows
-                  .filter((r) => r.code.id !== code.id)
-                  .map((r) => (
-                    <option key={r.code.id} value={r.code.id}>
-                      {r.code.name}
-                    </option>
-                  ))}
+                {(allMergeOptions || mergeFrom === code.id) &&
+                  rows
+                    .filter((r) => r.code.id !== code.id)
+                    .map((r) => (
+                      <option key={r.code.id} value={r.code.id}>
+                        {r.code.name}
+                      </option>
+                    ))}
               </select>
               <button
                 type="button"
