@@ -66,13 +66,15 @@ export function readInterchange(project: Project, options: ReadOptions): Interch
 
   const links = project.stmt('SELECT case_id AS caseId, document_id AS documentId FROM case_documents').all() as { caseId: number; documentId: number }[];
   const attributes = project.stmt('SELECT case_id AS caseId, name, value FROM case_attributes ORDER BY name').all() as { caseId: number; name: string; value: string }[];
+  const attributesOf = groupBy(attributes, (a) => a.caseId);
+  const linksOf = groupBy(links, (l) => l.caseId);
   const cases: InterchangeCase[] = (project.stmt('SELECT id, uuid, name, description FROM cases ORDER BY id').all() as { id: number; uuid: string; name: string; description: string }[])
     .map((c) => ({
       uuid: c.uuid,
       name: c.name,
       description: c.description,
-      attributes: Object.fromEntries(attributes.filter((a) => a.caseId === c.id).map((a) => [a.name, a.value])),
-      documentUuids: links.filter((l) => l.caseId === c.id && uuidOf.has(l.documentId)).map((l) => uuidOf.get(l.documentId)!),
+      attributes: Object.fromEntries((attributesOf.get(c.id) ?? []).map((a) => [a.name, a.value])),
+      documentUuids: (linksOf.get(c.id) ?? []).filter((l) => uuidOf.has(l.documentId)).map((l) => uuidOf.get(l.documentId)!),
     }))
     // A package carries the participants of its documents, not the whole study.
     .filter((c) => !chosen || c.documentUuids.length > 0);
@@ -91,4 +93,15 @@ export function readInterchange(project: Project, options: ReadOptions): Interch
     : [];
 
   return { codes, documents, speakers, cases, codings };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

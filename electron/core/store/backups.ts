@@ -111,12 +111,16 @@ function prune(project: Project, newest: string): void {
 }
 
 function listBackupFiles(project: Project): { path: string; kind: BackupKind }[] {
-  const folder = backupFolder(project);
+  return backupFilesIn(backupFolder(project), project.name);
+}
+
+/** The backups of project `name` in `folder`, newest first. */
+function backupFilesIn(folder: string, name: string): { path: string; kind: BackupKind }[] {
   if (!fs.existsSync(folder)) return [];
   return fs
     .readdirSync(folder)
-    .map((name) => ({ name, match: pattern.exec(name) }))
-    .filter(({ match }) => match && match[1] === project.name)
+    .map((file) => ({ name: file, match: pattern.exec(file) }))
+    .filter(({ match }) => match && match[1] === name)
     .map(({ name, match }) => {
       const s = match![2]!;
       return { path: path.join(folder, name), kind: match![4] as BackupKind, order: `${s}-${(match![3] ?? '1').padStart(4, '0')}` };
@@ -181,14 +185,8 @@ export { verify as verifyBackup };
 /** The backups beside a project file that is not open (newest first), for a project that cannot be opened. */
 export function backupsBesideFile(projectPath: string, nativeBinding?: string): string[] {
   const name = path.basename(projectPath).replace(/\.tematik$/i, '');
-  const folder = path.join(path.dirname(projectPath), `${name}.backups`);
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder)
-    .filter((f) => pattern.exec(f)?.[1] === name)
-    .sort()
-    .reverse()
-    .map((f) => path.join(folder, f))
+  return backupFilesIn(path.join(path.dirname(projectPath), `${name}.backups`), name)
+    .map((b) => b.path)
     .filter((file) => {
       try {
         verify(file, nativeBinding);

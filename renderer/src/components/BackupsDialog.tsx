@@ -49,26 +49,8 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
           </button>
           {settings.data && (
             <>
-              <label>
-                {t('backups.every')}
-                <input
-                  type="number"
-                  min={1}
-                  max={1440}
-                  defaultValue={settings.data.everyMinutes}
-                  onBlur={(e) => save.mutate({ ...settings.data!, everyMinutes: Math.max(1, Math.round(Number(e.target.value) || 10)) }, { onError: fail })}
-                />
-              </label>
-              <label>
-                {t('backups.keep')}
-                <input
-                  type="number"
-                  min={1}
-                  max={1000}
-                  defaultValue={settings.data.keep}
-                  onBlur={(e) => save.mutate({ ...settings.data!, keep: Math.max(1, Math.round(Number(e.target.value) || 10)) }, { onError: fail })}
-                />
-              </label>
+              <NumberSetting label={t('backups.every')} max={1440} value={settings.data.everyMinutes} onSave={(everyMinutes) => save.mutate({ ...settings.data!, everyMinutes }, { onError: fail })} />
+              <NumberSetting label={t('backups.keep')} max={1000} value={settings.data.keep} onSave={(keep) => save.mutate({ ...settings.data!, keep }, { onError: fail })} />
             </>
           )}
         </div>
@@ -140,5 +122,15 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
         />
       )}
     </div>
+  );
+}
+
+/** A whole number of the backup schedule, saved when the field is left. */
+function NumberSetting(props: { label: string; max: number; value: number; onSave(value: number): void }) {
+  return (
+    <label>
+      {props.label}
+      <input type="number" min={1} max={props.max} defaultValue={props.value} onBlur={(e) => props.onSave(Math.min(props.max, Math.max(1, Math.round(Number(e.target.value) || props.value))))} />
+    </label>
   );
 }
