@@ -46,18 +46,24 @@ async function run(core: Core, op: string, rawInput: unknown): Promise<unknown> 
   if (writes && core.project?.readOnly) throw new AppError('read_only', { file: core.project.name });
   if (writes) core.project?.assertInPlace();
   if (isBatchHandler(handler)) {
-    const result = await handler.run(parsed.data as never, core);
-    // A batch commits its own units as it goes; the trail records the operation once it is done.
-    if (writes && core.project) audit(core, op, parsed.data, result);
-    return result;
+    try {
+      const result = await handler.run(parsed.data as never, core);
+      // A batch commits its own units as it goes; the trail records the operation once it is done.
+      if (writes && core.project) audit(core, op, parsed.data, result);
+      return result;
+    } finally {
+      if (writes) core.project?.wrote();
+    }
   }
   if (writes) {
     const project = core.requireProject();
-    return project.db.transaction(() => {
+    const result = project.db.transaction(() => {
       const result = handler(parsed.data as never, core);
       appendAudit(project, core.currentCoder(project), op, parsed.data, result);
       return result;
     })();
+    project.wrote();
+    return result;
   }
   return handler(parsed.data as never, core);
 }

@@ -37,17 +37,33 @@ function transcripts(dir: string, count: number): void {
   }
 }
 
-export async function torture(kills: number, options: { minMs?: number; maxMs?: number; log?: (line: string) => void } = {}): Promise<TortureReport> {
+/**
+ * A child codes about 2,000 passages a second, so one project would hold
+ * millions of codings after a thousand kills and each check would take
+ * minutes. Every `killsPerProject` kills (20) the run starts a fresh project; each
+ * check still covers everything acknowledged into the project it checks.
+ */
+export async function torture(kills: number, options: { minMs?: number; maxMs?: number; killsPerProject?: number; log?: (line: string) => void } = {}): Promise<TortureReport> {
   const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-torture-'));
   const child = await bundleChild();
   const folder = path.join(dir, 'txt');
   transcripts(folder, 20);
-  const project = path.join(dir, 'torture.tematik');
-  const acked = { documents: new Set<string>(), codes: new Set<string>(), codings: new Set<string>() };
+  const perProject = options.killsPerProject ?? 20;
+  const totals = { documents: 0, codes: 0, codings: 0 };
+  let project = '';
+  let acked = { documents: new Set<string>(), codes: new Set<string>(), codings: new Set<string>() };
   const failures: string[] = [];
   const [minMs, maxMs] = [options.minMs ?? 250, options.maxMs ?? 2500];
   for (let kill = 0; kill < kills; kill++) {
+    if (kill % perProject === 0) {
+      if (project) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(project + suffix, { force: true });
+      project = path.join(dir, `torture-${kill / perProject + 1}.tematik`);
+      totals.documents += acked.documents.size;
+      totals.codes += acked.codes.size;
+      totals.codings += acked.codings.size;
+      acked = { documents: new Set(), codes: new Set(), codings: new Set() };
+    }
     const proc = spawn(process.execPath, [child, project, folder, '100000', String(kill + 1)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let stderr = '';
@@ -76,10 +92,11 @@ export async function torture(kills: number, options: { minMs?: number; maxMs?: 
     if (stderr.trim()) failures.push(`kill ${kill + 1}: the child reported ${stderr.trim().split('\n')[0]}`);
     const problem = verify(project, acked);
     if (problem) failures.push(`kill ${kill + 1}: ${problem}`);
-    options.log?.(`kill ${kill + 1}/${kills}: ${acked.codings.size} codings acknowledged so far${problem ? ` — ${problem}` : ''}`);
+    options.log?.(`kill ${kill + 1}/${kills}: ${totals.codings + acked.codings.size} codings acknowledged so far${problem ? ` — ${problem}` : ''}`);
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { kills, failures, acknowledged: { documents: acked.documents.size, codes: acked.codes.size, codings: acked.codings.size }, seconds: (Date.now() - started) / 1000 };
+  const acknowledged = { documents: totals.documents + acked.documents.size, codes: totals.codes + acked.codes.size, codings: totals.codings + acked.codings.size };
+  return { kills, failures, acknowledged, seconds: (Date.now() - started) / 1000 };
 }
 
 function verify(project: string, acked: { documents: Set<string>; codes: Set<string>; codings: Set<string> }): string | null {

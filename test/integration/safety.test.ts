@@ -234,6 +234,20 @@ describe('write failures', () => {
   });
 });
 
+describe('durability', () => {
+  it('puts each committed change into the project file itself, not only its WAL, within a second', async () => {
+    const { run, doc, codes, dir, core } = await sample();
+    const coding = await run('codings.create', { documentId: doc.id, codeId: codes[0]!.id, start: 0, end: 9 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The main file alone, as a power cut would leave it if the WAL had never reached the disk.
+    const alone = path.join(dir, 'main-file-only.tematik');
+    fs.copyFileSync(core.project!.path, alone);
+    const db = new Database(alone, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM codings WHERE uuid = ?').pluck().get(coding.uuid)).toBe(1);
+    db.close();
+  });
+});
+
 describe('SIGKILL at random moments', () => {
   it('leaves a project that opens, passes its checks and holds every acknowledged operation', { timeout: 120_000 }, async () => {
     const report = await torture(4, { minMs: 300, maxMs: 1500 });

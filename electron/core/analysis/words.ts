@@ -44,10 +44,13 @@ function languageOf(project: Project, documentId: number, text: string): WordLan
 
 /** Word frequencies are kept until the project changes: the dataset export and the screen ask for the same counts. */
 export function wordFrequencies(project: Project, query: WordQuery): WordCount[] {
-  return project.cached(`words:${JSON.stringify(query)}`, () => countFrequencies(project, query));
+  // Kept whole, whatever `top` asked for: the screen's top 200 and the export's top 1,000 are one count.
+  const { top, ...subset } = query;
+  const counts = project.cached(`words:${JSON.stringify(subset)}`, () => countFrequencies(project, subset));
+  return top ? counts.slice(0, top) : counts;
 }
 
-function countFrequencies(project: Project, query: WordQuery): WordCount[] {
+function countFrequencies(project: Project, query: Omit<WordQuery, 'top'>): WordCount[] {
   const changes = stopwordChanges(project);
   const stopwords = { id: stopwordSet('id', changes), en: stopwordSet('en', changes) };
   const counter = new WordCounter((language) => stopwords[language], stem);
@@ -83,6 +86,5 @@ function countFrequencies(project: Project, query: WordQuery): WordCount[] {
       }
     }
   }
-  const counts = counter.result();
-  return query.top ? counts.slice(0, query.top) : counts;
+  return counter.result();
 }

@@ -1,4 +1,3 @@
-import { rangeAt } from '../../../shared/analysis/ranges';
 import { AppError } from '../../../shared/api/errors';
 import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
@@ -41,10 +40,11 @@ function toCoding(row: CodingDbRow): Coding {
 
 /**
  * Every coding (or those of one document or code) as an export row, with the
- * speaker and cue time of the turn it starts in. Turns are looked up in
- * memory rather than joined by range in SQL, which costs a scan of a
- * document's turns per coding; the order is SQLite's NOCASE document name,
- * then start, end and code name, as before.
+ * speaker and cue time of the turn it starts in: the last turn of its
+ * document starting at or before it, found through the turns index in the
+ * same query (reading every turn into memory instead costs more than the
+ * codings themselves). The order is SQLite's NOCASE document name, then
+ * start, end and code name.
  */
 export function codingRows(project: Project, filter: { documentId?: number; codeId?: number }): CodingRow[] {
   const names = (sql: string) => new Map((project.stmt(sql).raw(true).all() as [number, string][]).map(([id, name]) => [id, name]));
@@ -53,40 +53,33 @@ export function codingRows(project: Project, filter: { documentId?: number; code
   const coders = names('SELECT id, name FROM coders');
   const rows = project
     .stmt(
-      `SELECT id, document_id, code_id, start, "end", coder_id, created_at, memo FROM codings
-       WHERE (@documentId IS NULL OR document_id = @documentId) AND (@codeId IS NULL OR code_id = @codeId)`,
+      `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, k.created_at, k.memo, s.name, t.time_start_ms FROM codings k
+       LEFT JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = k.document_id AND start <= k.start ORDER BY start DESC LIMIT 1) AND k.start < t."end"
+       LEFT JOIN speakers s ON s.id = t.speaker_id
+       WHERE (@documentId IS NULL OR k.document_id = @documentId) AND (@codeId IS NULL OR k.code_id = @codeId)`,
     )
     .raw(true)
-    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as [number, number, number, number, number, number, string, string | null][];
-  const turns = new Map<number, { start: number; end: number; speaker: string; timeMs: number | null }[]>();
-  const turnRows = project
-    .stmt(
-      `SELECT t.document_id, t.start, t."end", s.name, t.time_start_ms FROM turns t JOIN speakers s ON s.id = t.speaker_id
-       WHERE @documentId IS NULL OR t.document_id = @documentId ORDER BY t.document_id, t.start`,
-    )
-    .raw(true)
-    .all({ documentId: filter.documentId ?? null }) as [number, number, number, string, number | null][];
-  for (const [documentId, start, end, speaker, timeMs] of turnRows) {
-    const list = turns.get(documentId) ?? [];
-    list.push({ start, end, speaker, timeMs });
-    turns.set(documentId, list);
-  }
+    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as [number, number, number, number, number, number, string, string | null, string | null, number | null][];
+  // Names are ranked once, so that sorting 100,000 rows compares numbers, not strings.
   const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const folded = new Map([...documents].map(([id, name]) => [id, fold(name)]));
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  rows.sort((x, y) => compare(folded.get(x[1])!, folded.get(y[1])!) || x[3] - y[3] || x[4] - y[4] || compare(codes.get(x[2])!, codes.get(y[2])!));
+  const rank = (names: Map<number, string>, key: (name: string) => string) =>
+    new Map([...names].map(([id, name]) => [id, key(name)] as const).sort((a, b) => compare(a[1], b[1])).map(([id], i) => [id, i]));
+  const documentRank = rank(documents, fold);
+  const codeRank = rank(codes, (name) => name);
+  const keyed = rows.map((row) => ({ row, document: documentRank.get(row[1])!, code: codeRank.get(row[2])! }));
+  keyed.sort((x, y) => x.document - y.document || x.row[3] - y.row[3] || x.row[4] - y.row[4] || x.code - y.code);
   // Rows come grouped by document: look each document's text up once per run of its rows.
   let current: { id: number; doc: ReturnType<Project['documentText']> } = { id: -1, doc: null };
-  return rows.map(([id, documentId, codeId, start, end, coderId, createdAt, memo]) => {
+  return keyed.map(({ row: [id, documentId, codeId, start, end, coderId, createdAt, memo, speaker, timeMs] }) => {
     if (current.id !== documentId) current = { id: documentId, doc: project.documentText(documentId) };
     const doc = current.doc!;
-    const turn = rangeAt(turns.get(documentId) ?? [], start);
     return {
       id,
       document: documents.get(documentId)!,
       code: codes.get(codeId)!,
-      speaker: turn?.speaker ?? null,
-      timestamp: turn?.timeMs === null || turn?.timeMs === undefined ? null : formatTimestamp(turn.timeMs),
+      speaker,
+      timestamp: timeMs === null ? null : formatTimestamp(timeMs),
       start,
       end,
       text: sliceCodePoints(doc.text, start, end, doc.index),

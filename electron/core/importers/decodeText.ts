@@ -40,16 +40,14 @@ function legacyEncoding(bytes: Uint8Array): string {
   return latinCodePages.test(name) ? 'windows-1252' : name;
 }
 
-/** Share of characters that no text contains (C0 controls other than tab and line breaks, U+FFFD). */
+/** Characters that no text contains: C0 controls other than tab, line and page breaks; DEL; U+FFFD. */
+const unlikely = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/g;
+
+/** Share of unlikely characters in the first 16,384 (a regular expression scans it many times faster than a loop over char codes). */
 function controlShare(text: string): number {
   const sample = text.slice(0, 16_384);
   if (sample.length === 0) return 0;
-  let bad = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || c === 0x7f) bad++;
-  }
-  return bad / sample.length;
+  return (sample.match(unlikely)?.length ?? 0) / sample.length;
 }
 
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
