@@ -8,6 +8,7 @@
  */
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { AppError, type ErrorCode } from '../../shared/api/errors';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import type { Core } from '../core/core';
 import { createDispatcher } from '../core/dispatcher';
+import { jsonPieces } from './jsonBody';
 
 export interface ServerOptions {
   core: Core;
@@ -36,6 +38,9 @@ export interface RunningServer {
 }
 
 const COOKIE = 'tematik_token';
+const jsonType = 'application/json; charset=utf-8';
+/** Characters of JSON above which a response is streamed rather than sent in one piece. */
+const streamAbove = 1 << 20;
 const HOST = '127.0.0.1';
 
 const securityHeaders = {
@@ -87,15 +92,33 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   };
 
   const send = (res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: http.OutgoingHttpHeaders = {}) => {
-    // One buffer with its length: a long transcript goes out in one piece, not in chunks.
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': bytes.length, 'Cache-Control': 'no-store', ...extra });
-    res.end(bytes);
+    // With its length, in one piece; a string is encoded on its way to the socket rather than copied into a buffer first.
+    res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...extra });
+    res.end(body);
+  };
+
+  /** An envelope: in one piece with its length when small; else streamed a slice at a time, waiting for the socket to drain between slices. */
+  const sendJson = async (res: http.ServerResponse, status: number, envelope: Envelope) => {
+    let pending = '';
+    let streaming = false;
+    for (const piece of jsonPieces(envelope)) {
+      pending += piece;
+      if (pending.length < streamAbove) continue;
+      if (!streaming) res.writeHead(status, { ...securityHeaders, 'Content-Type': jsonType, 'Cache-Control': 'no-store' });
+      streaming = true;
+      const flushed = res.write(pending);
+      pending = '';
+      // A client that went away never drains: stop writing to it.
+      if (!flushed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (res.destroyed) return;
+    }
+    if (streaming) res.end(pending);
+    else send(res, status, pending, jsonType);
   };
 
   const sendError = (res: http.ServerResponse, error: AppError) => {
     const envelope: Envelope = { ok: false, error: error.toPayload() };
-    send(res, statusByError[error.code] ?? 422, JSON.stringify(envelope), 'application/json; charset=utf-8');
+    send(res, statusByError[error.code] ?? 422, JSON.stringify(envelope), jsonType);
   };
 
   const server = http.createServer((req, res) => {
@@ -134,8 +157,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             return sendError(res, new AppError('validation', { op, detail: 'the request body is not valid JSON' }));
           }
           const envelope = await dispatch(op, input);
-          const status = envelope.ok ? 200 : (statusByError[envelope.error.code] ?? 422);
-          send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+          await sendJson(res, envelope.ok ? 200 : (statusByError[envelope.error.code] ?? 422), envelope);
         })
         .catch((error: unknown) => sendError(res, error instanceof AppError ? error : new AppError('internal', { detail: String(error) })));
     }

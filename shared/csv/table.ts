@@ -21,6 +21,15 @@ export type Cell = string | number | boolean | null | undefined;
  * false as 1 and 0, decimal commas); papaparse writes null as an empty field.
  */
 export function csvFromRows(fields: readonly string[], rows: readonly (readonly Cell[])[], options: CsvOptions = {}): string {
+  return csvFromRowChunks(fields, [rows], options);
+}
+
+/**
+ * The same file from rows that come a slice at a time, so that a caller can
+ * make each slice's rows, write them and let them go: papaparse quotes each
+ * field on its own merits, so slices written apart join into the same file.
+ */
+export function csvFromRowChunks(fields: readonly string[], chunks: Iterable<readonly (readonly Cell[])[]>, options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
   // A decimal comma beside a comma delimiter would split numbers in two.
   const decimalComma = options.decimalComma === true && delimiter !== ',';
@@ -30,10 +39,19 @@ export function csvFromRows(fields: readonly string[], rows: readonly (readonly 
     return value;
   };
   const needsRewrite = (value: Cell) => typeof value === 'boolean' || (decimalComma && typeof value === 'number' && !Number.isInteger(value));
-  const data = rows.some((row) => row.some(needsRewrite)) ? rows.map((row) => row.map(rewrite)) : rows;
-  const body = Papa.unparse({ fields: [...fields], data: data as unknown[][] }, { delimiter, newline: '\r\n' });
-  // Papaparse ends a header with no rows under it with a line break; no other file ends with one.
-  return `${options.bom ? '\ufeff' : ''}${rows.length === 0 ? body.replace(/\r\n$/, '') : body}`;
+  // Papaparse ends a header with no rows under it with a line break; no file here ends with one.
+  const parts = [Papa.unparse({ fields: [...fields], data: [] }, { delimiter, newline: '\r\n' }).replace(/\r\n$/, '')];
+  for (const rows of chunks) {
+    if (rows.length === 0) continue;
+    const data = rows.some((row) => row.some(needsRewrite)) ? rows.map((row) => row.map(rewrite)) : rows;
+    parts.push(Papa.unparse(data as unknown[][], { delimiter, newline: '\r\n' }));
+  }
+  return `${options.bom ? '\ufeff' : ''}${parts.join('\r\n')}`;
+}
+
+/** `items` a slice of `size` at a time, each made into rows by `rows` only when its turn comes. */
+export function* inSlices<T, R>(items: readonly T[], size: number, rows: (slice: readonly T[]) => R[]): Generator<R[]> {
+  for (let at = 0; at < items.length; at += size) yield rows(items.slice(at, at + size));
 }
 
 /** Rows given as records; `fields` picks and orders the columns. */

@@ -108,3 +108,30 @@ describe('browser-mode server', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 });
+
+describe('large responses', () => {
+  it('streams an export of several megabytes that parses to exactly what the dispatcher returned, with the security headers', async () => {
+    // Emoji and curly quotes make it a two-byte string; its UTF-8 must survive being sent a slice at a time.
+    const line = (i: number) => `Informan: kerja ojek “malam” ke-${i}, hujan 😅 "katanya"\n`;
+    const text = Array.from({ length: 10_000 }, (_, i) => line(i)).join('');
+    await call(core, 'documents.importUploads', { files: [{ fileName: 'long.txt', base64: Buffer.from(text).toString('base64') }] });
+    const [doc] = await call(core, 'documents.list', {});
+    const code = await call(core, 'codes.create', { name: 'Malam' });
+    const length = line(0).length;
+    await call(core, 'codings.createMany', { codeId: code.id, passages: Array.from({ length: 10_000 }, (_, i) => ({ documentId: doc!.id, start: i * length, end: i * length + 45 })) });
+    const expected = await call(core, 'export.codingsCsv', {});
+    const res = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/export.codingsCsv', headers: { Host: `127.0.0.1:${server.port}`, ...auth(), 'Content-Type': 'application/json' } }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => resolve({ headers: r.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(res.body.length).toBeGreaterThan(1 << 20);
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(JSON.parse(res.body.toString('utf8'))).toEqual({ ok: true, result: expected });
+  });
+});

@@ -7,15 +7,15 @@
  */
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/api/errors';
-import { csvFromRows, toCsv, type CsvOptions } from '../../../shared/csv/table';
-import { codingCsvCells, codingsCsvColumns, codingsToCsv } from '../../../shared/csv/codingsCsv';
+import { toCsv, type CsvOptions } from '../../../shared/csv/table';
 import { codePaths } from '../../../shared/model/codeTree';
 import { loadFacts } from '../analysis/facts';
 import { wordFrequencies } from '../analysis/words';
 import type { Core } from '../core';
 import type { OpName, OpParsedInput, OpResult } from '../../../shared/api/contract';
 import { listCases } from '../handlers/cases';
-import { codingRows } from '../handlers/codings';
+import { codingRecords } from '../handlers/codings';
+import { codingsCsvFile } from './codingsFile';
 import { handlers } from '../handlers/index';
 import type { SyncHandler } from '../handlers/types';
 
@@ -39,13 +39,13 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
   const csv: CsvOptions = { delimiter: options.delimiter ?? (options.excel ? ';' : ','), bom: options.excel === true, decimalComma: options.excel === true };
   // Built on first use: a call for one file pays only for what that file needs.
   const cases = once(() => listCases(project));
-  // Both codings files are built from the same rows; they are kept until the project changes.
-  const rows = () => project.cached('dataset:codingRows', () => codingRows(project, {}));
+  // Both codings files are built from the same records (texts are added as each file is written); they are kept until the project changes.
+  const records = () => project.cached('dataset:codingRecords', () => codingRecords(project, {}));
   const attributeNames = once(() => [...new Set(cases().flatMap((c) => Object.keys(c.attributes)))].sort((a, b) => a.localeCompare(b)));
 
   const builders: [string, () => string][] = [
     // The foundation's file, column for column; the cases and their attributes come in the next one.
-    ['codings.csv', () => codingsToCsv(rows(), csv)],
+    ['codings.csv', () => codingsCsvFile(project, records(), csv)],
     [
       'codings-with-cases.csv',
       () => {
@@ -56,19 +56,17 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
         const paths = codePaths(data.codes);
         const pathByName = new Map(data.codes.map((c) => [c.name, paths.get(c.id)!]));
         const attributes = attributeNames();
-        return csvFromRows(
-          [...codingsCsvColumns, 'case', 'code_path', ...attributes],
-          rows().map((r) => {
+        return codingsCsvFile(project, records(), csv, {
+          fields: ['case', 'code_path', ...attributes],
+          cells: (r) => {
             const owners = casesOfCoding.get(r.id) ?? [];
             return [
-              ...codingCsvCells(r),
               owners.map((c) => c.name).join('; '),
               pathByName.get(r.code) ?? r.code,
               ...attributes.map((a) => [...new Set(owners.map((c) => c.attributes[a]).filter(Boolean))].join('; ')),
             ];
-          }),
-          csv,
-        );
+          },
+        });
       },
     ],
     ['cases.csv', () => toCsv(cases().map((c) => ({ case: c.name, documents: c.documents.join('; '), ...c.attributes })), csv, ['case', 'documents', ...attributeNames()])],

@@ -38,15 +38,18 @@ function toCoding(row: CodingDbRow): Coding {
   };
 }
 
+/** An export row before its text is cut from the document: what a cache can keep without holding every transcript it points into. */
+export type CodingRecord = Omit<CodingRow, 'text'> & { documentId: number };
+
 /**
- * Every coding (or those of one document or code) as an export row, with the
- * speaker and cue time of the turn it starts in: the last turn of its
- * document starting at or before it, found through the turns index in the
- * same query (reading every turn into memory instead costs more than the
- * codings themselves). The order is SQLite's NOCASE document name, then
- * start, end and code name.
+ * Every coding (or those of one document or code) as an export row without
+ * its text, with the speaker and cue time of the turn it starts in: the last
+ * turn of its document starting at or before it, found through the turns
+ * index in the same query (reading every turn into memory instead costs more
+ * than the codings themselves). The order is SQLite's NOCASE document name,
+ * then start, end and code name.
  */
-export function codingRows(project: Project, filter: { documentId?: number; codeId?: number }): CodingRow[] {
+export function codingRecords(project: Project, filter: { documentId?: number; codeId?: number }): CodingRecord[] {
   const names = (sql: string) => new Map((project.stmt(sql).raw(true).all() as [number, string][]).map(([id, name]) => [id, name]));
   const documents = names('SELECT id, name FROM documents');
   const codes = names('SELECT id, name FROM codes');
@@ -69,25 +72,34 @@ export function codingRows(project: Project, filter: { documentId?: number; code
   const codeRank = rank(codes, (name) => name);
   const keyed = rows.map((row) => ({ row, document: documentRank.get(row[1])!, code: codeRank.get(row[2])! }));
   keyed.sort((x, y) => x.document - y.document || x.row[3] - y.row[3] || x.row[4] - y.row[4] || x.code - y.code);
-  // Rows come grouped by document: look each document's text up once per run of its rows.
+  return keyed.map(({ row: [id, documentId, codeId, start, end, coderId, createdAt, memo, speaker, timeMs] }) => ({
+    id,
+    documentId,
+    document: documents.get(documentId)!,
+    code: codes.get(codeId)!,
+    speaker,
+    timestamp: timeMs === null ? null : formatTimestamp(timeMs),
+    start,
+    end,
+    coder: coders.get(coderId)!,
+    createdAt,
+    memo,
+  }));
+}
+
+/** The records with their texts; records come grouped by document, so each document's text is looked up once per run of its rows. */
+export function withTexts(project: Project, records: readonly CodingRecord[]): CodingRow[] {
   let current: { id: number; doc: ReturnType<Project['documentText']> } = { id: -1, doc: null };
-  return keyed.map(({ row: [id, documentId, codeId, start, end, coderId, createdAt, memo, speaker, timeMs] }) => {
-    if (current.id !== documentId) current = { id: documentId, doc: project.documentText(documentId) };
+  return records.map((r) => {
+    if (current.id !== r.documentId) current = { id: r.documentId, doc: project.documentText(r.documentId) };
     const doc = current.doc!;
-    return {
-      id,
-      document: documents.get(documentId)!,
-      code: codes.get(codeId)!,
-      speaker,
-      timestamp: timeMs === null ? null : formatTimestamp(timeMs),
-      start,
-      end,
-      text: sliceCodePoints(doc.text, start, end, doc.index),
-      coder: coders.get(coderId)!,
-      createdAt,
-      memo,
-    };
+    const text = sliceCodePoints(doc.text, r.start, r.end, doc.index);
+    return { id: r.id, document: r.document, code: r.code, speaker: r.speaker, timestamp: r.timestamp, start: r.start, end: r.end, text, coder: r.coder, createdAt: r.createdAt, memo: r.memo };
   });
+}
+
+export function codingRows(project: Project, filter: { documentId?: number; codeId?: number }): CodingRow[] {
+  return withTexts(project, codingRecords(project, filter));
 }
 
 function createCoding(project: Project, input: { documentId: number; codeId: number; start: number; end: number; memo?: string }, coder: string): Coding {

@@ -1,6 +1,5 @@
-import { codingsToCsv } from '../../../shared/csv/codingsCsv';
+import { codingsCsvFile } from '../export/codingsFile';
 import { buildDatasetFile, datasetFileNames } from '../export/dataset';
-import { codingRows } from './codings';
 import type { HandlersFor } from './types';
 
 export const exportHandlers: HandlersFor<'export'> = {
@@ -8,6 +7,6 @@ export const exportHandlers: HandlersFor<'export'> = {
   'export.datasetFile': ({ name, ...options }, core) => buildDatasetFile(core, name, options),
   'export.codingsCsv': (_input, core) => {
     const project = core.requireProject();
-    return { fileName: `${project.name}-codings.csv`, csv: codingsToCsv(codingRows(project, {})) };
+    return { fileName: `${project.name}-codings.csv`, csv: codingsCsvFile(project) };
   },
 };
