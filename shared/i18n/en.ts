@@ -504,6 +504,7 @@ export const en = {
     close: 'Close',
     delete: 'Delete',
     ok: 'OK',
+    retry: 'Try again',
   },
   errors: {
     validation: 'Invalid input for {{op}}: {{detail}}',

@@ -506,6 +506,7 @@ export const id: Catalog = {
     close: 'Tutup',
     delete: 'Hapus',
     ok: 'OK',
+    retry: 'Coba lagi',
   },
   errors: {
     validation: 'Masukan tidak valid untuk {{op}}: {{detail}}',

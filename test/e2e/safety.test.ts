@@ -2,8 +2,11 @@
  * Data safety as a researcher meets it: a change shows up in the project
  * log with its coder, a backup made by hand is listed with what changed
  * since, and restoring it brings the earlier state back while keeping the
- * later one as a backup.
+ * later one as a backup. A change that cannot be saved (the project file
+ * moved away) says so and stays on offer until the file is back.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, sampleStudy, screenshot, type Session } from './harness';
@@ -59,5 +62,25 @@ describe('backups and the project log', () => {
     await page.getByRole('button', { name: 'Backups…' }).click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Backups and trash' }).locator('tr[data-kind="before-restore"]').count()).toBe(1);
     expect(await page.getByRole('dialog', { name: 'Backups and trash' }).locator('tr[data-kind="before-restore"]').textContent()).toContain('-1 codes');
+    await page.getByRole('dialog', { name: 'Backups and trash' }).getByRole('button', { name: 'Close' }).click();
+  });
+});
+
+describe('a change that cannot be saved', () => {
+  it('says so, keeps the action on offer, and saves it once the project file is back', async () => {
+    const project = path.join(session.dir, 'study.tematik');
+    const away = path.join(session.dir, 'moved.tematik');
+    fs.renameSync(project, away);
+    await page.getByPlaceholder('New code name').fill('Night shifts');
+    await page.getByRole('button', { name: 'Add code' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('the last change was not saved');
+    expect(await codeRow('Night shifts').count()).toBe(0);
+    await screenshot(page, '25-not-saved');
+
+    fs.renameSync(away, project);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => codeRow('Night shifts').count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { contract, isOpName, type OpInput, type OpName, type OpParsedInput, type OpResult, type Topic } from '../../../shared/api/contract';
 import { historyEntry } from '../../../shared/history/inverse';
+import { offerRetry } from '../app/notices';
 import { useUndo } from '../app/undo';
 import { api } from './client';
 
@@ -27,8 +28,10 @@ export function usePrefetch() {
 export function useWrite<K extends OpName>(op: K) {
   const queryClient = useQueryClient();
   const history = useUndo();
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: (input: OpInput<K>) => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input),
+    // Runs before the caller's own error handler, which shows the notice that offers it.
+    onError: (error, input) => offerRetry(error, () => mutation.mutate(input)),
     onSuccess: (result, input) => {
       // Another project means another history.
       if (op.startsWith('project.')) history.clear();
@@ -37,6 +40,7 @@ export function useWrite<K extends OpName>(op: K) {
       return invalidateTopics(queryClient, contract[op].touches);
     },
   });
+  return mutation;
 }
 
 export function invalidateTopics(queryClient: QueryClient, topics: readonly Topic[]): Promise<void> {

@@ -7,6 +7,17 @@ import { ApiError } from '../../../shared/api/client';
 interface Notice {
   kind: 'error' | 'info';
   text: string;
+  /** Sends a failed write again, once the researcher has freed space or put the file back. */
+  retry?: () => void;
+}
+
+/** Failures the researcher can mend without leaving the screen; the action stays on offer until then. */
+const mendable = new Set(['disk_full', 'write_failed', 'project_moved']);
+const retries = new WeakMap<object, () => void>();
+
+/** Remembers how to send a failed write again, for the notice that reports its error. */
+export function offerRetry(error: unknown, retry: () => void): void {
+  if (error instanceof ApiError && mendable.has(error.payload.code)) retries.set(error, retry);
 }
 
 /** An error in the UI language: API errors by their code and parameters, anything else as it says. */
@@ -21,13 +32,25 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<Notice | null>(null);
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotice({ kind, text }), []);
-  const fail = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorText(t, error) }), [t]);
+  const fail = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorText(t, error), retry: typeof error === 'object' && error ? retries.get(error) : undefined }), [t]);
   return (
     <NoticeContext.Provider value={{ notify, fail }}>
       {children}
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{notice.text}</span>
+          {notice.retry && (
+            <button
+              type="button"
+              className="notice-retry"
+              onClick={() => {
+                setNotice(null);
+                notice.retry!();
+              }}
+            >
+              {t('common.retry')}
+            </button>
+          )}
           <button type="button" onClick={() => setNotice(null)} aria-label={t('common.close')}>
             ×
           </button>
