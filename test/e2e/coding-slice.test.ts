@@ -39,11 +39,19 @@ describe('a researcher’s first session in browser mode', () => {
     await selectInDocument(passage);
     expect(await page.locator('.selection-preview').textContent()).toContain(passage);
     // The quick-code box: a few letters and Enter.
+    const requests: string[] = [];
+    const listen = (request: { url(): string }) => requests.push(new URL(request.url()).pathname);
+    page.on('request', listen);
     await page.getByPlaceholder(/Type a few letters of a code/).fill('selfins');
     await page.getByPlaceholder(/Type a few letters of a code/).press('Enter');
 
     const highlight = page.locator('mark[data-codes*="Self-insurance"]');
     await expect.poll(() => highlight.allTextContents().then((t) => t.join(''))).toBe(passage);
+    // The new coding is folded into the document's codings; they are not all fetched again.
+    await expect.poll(() => requests).toContain('/api/codes.list');
+    page.off('request', listen);
+    expect(requests).toContain('/api/codings.create');
+    expect(requests).not.toContain('/api/codings.spans');
     // The passage sits inside an existing welfare coding: both layers show on it.
     expect(await highlight.first().getAttribute('data-codes')).toContain('No welfare protection');
     const pair = page.locator('.cooccurrence tr[data-pair="No welfare protection + Self-insurance"] td.num');

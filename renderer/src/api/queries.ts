@@ -8,6 +8,7 @@ import { contract, isOpName, type OpInput, type OpName, type OpParsedInput, type
 import { historyEntry } from '../../../shared/history/inverse';
 import { offerRetry } from '../app/notices';
 import { useUndo } from '../app/undo';
+import { patchCache } from './cachePatches';
 import { api } from './client';
 
 export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { enabled?: boolean } = {}) {
@@ -37,15 +38,18 @@ export function useWrite<K extends OpName>(op: K) {
       if (op.startsWith('project.')) history.clear();
       const entry = historyEntry(op, input as OpParsedInput<K>, result);
       if (entry) history.record(entry);
-      return invalidateTopics(queryClient, contract[op].touches);
+      const patched = patchCache(queryClient, op, input as OpParsedInput<K>, result);
+      return invalidateTopics(queryClient, contract[op].touches, patched);
     },
   });
   return mutation;
 }
 
-export function invalidateTopics(queryClient: QueryClient, topics: readonly Topic[]): Promise<void> {
+/** Every read of these topics goes stale and refetches if shown, except those a patch already brought up to date. */
+export function invalidateTopics(queryClient: QueryClient, topics: readonly Topic[], upToDate: ReadonlySet<string> = new Set()): Promise<void> {
   return queryClient.invalidateQueries({
     predicate: (query) => {
+      if (upToDate.has(query.queryHash)) return false;
       const op = query.queryKey[0];
       return typeof op === 'string' && isOpName(op) && contract[op].reads.some((topic) => topics.includes(topic));
     },
