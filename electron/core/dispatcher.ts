@@ -34,6 +34,7 @@ export async function call<K extends OpName>(core: Core, op: K, input: unknown):
 }
 
 async function run(core: Core, op: string, rawInput: unknown): Promise<unknown> {
+  core.lastCallAt = performance.now();
   if (!isOpName(op)) throw new AppError('unknown_op', { op });
   const spec = contract[op];
   const parsed = spec.input.safeParse(rawInput ?? {});

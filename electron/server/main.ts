@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/errors';
 import { Core } from '../core/core';
 import { call } from '../core/dispatcher';
+import { startBackgroundIndexing } from '../core/search/backgroundIndexing';
 import { startAutoBackups } from '../core/store/autoBackup';
 import { startServer } from './httpServer';
 
@@ -49,6 +50,7 @@ try {
 
 const server = await startServer({ core, staticDir, port: Number(values.port) });
 startAutoBackups(core, (error) => process.stderr.write(`tematik: automatic backup failed: ${error instanceof Error ? error.message : String(error)}\n`));
+startBackgroundIndexing(core, (error) => process.stderr.write(`tematik: indexing for search failed: ${error instanceof Error ? error.message : String(error)}\n`));
 process.stdout.write(`Tematik is serving ${core.project!.path}\nOpen ${server.openUrl}\n`);
 
 const shutdown = () => {

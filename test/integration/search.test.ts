@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startBackgroundIndexing } from '../../electron/core/search/backgroundIndexing';
 import { formsPattern, stem, stemDocument } from '../../electron/core/search/stemming';
 import { newCore, writeFile } from '../helpers/tempProject';
 
@@ -86,5 +87,29 @@ describe('full-text search', () => {
     expect((await run('search.text', { terms: 'naik' })).map((h) => h.document)).toEqual(['Ayu']);
     expect(core.project!.db.pragma('integrity_check', { simple: true })).toBe('ok');
     core.close();
+  });
+});
+
+describe('indexing in the background', () => {
+  it('indexes every document once the researcher has been quiet, and waits while requests keep coming', async () => {
+    const { core, run, dir } = newCore();
+    await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'id' });
+    const pending = () => core.project!.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
+    expect(pending()).toBeGreaterThan(0);
+    const stop = startBackgroundIndexing(core, (error) => { throw error; }, { tickMs: 20, quietMs: 150, sliceMs: 5 });
+    try {
+      // Busy: a request every 50 ms, each closer together than the quiet time.
+      for (let i = 0; i < 8; i++) {
+        await run('codes.list');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(pending()).toBeGreaterThan(0);
+      await expect.poll(pending, { timeout: 5000 }).toBe(0);
+      const hits = await run('search.text', { terms: 'pendapatan' });
+      expect(hits.length).toBeGreaterThan(0);
+    } finally {
+      stop();
+      core.close();
+    }
   });
 });

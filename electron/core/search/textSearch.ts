@@ -13,20 +13,25 @@ import { formsPattern, indexTerm, stemDocument, words, type SearchLanguage } fro
 
 const CONTEXT = 60;
 
-export function indexPendingDocuments(project: Project): number {
-  const pending = project.stmt('SELECT id FROM documents WHERE stems_indexed = 0').all() as { id: number }[];
+/** Indexes the documents whose stems are not indexed yet (with a budget, stops once it is spent); how many it indexed. */
+export function indexPendingDocuments(project: Project, budgetMs = Infinity): number {
+  const started = performance.now();
+  const pending = project.stmt('SELECT id FROM documents WHERE stems_indexed = 0').pluck().all() as number[];
   const insert = project.stmt('INSERT INTO document_stems(rowid, stems) VALUES (?, ?)');
   const form = project.stmt('INSERT OR IGNORE INTO word_forms(term, form) VALUES (?, ?)');
   const mark = project.stmt('UPDATE documents SET stems_indexed = 1 WHERE id = ?');
-  for (const { id } of pending) {
+  let done = 0;
+  for (const id of pending) {
+    if (performance.now() - started > budgetMs) break;
     const { stems, forms } = stemDocument(project.documentText(id)!.text);
     project.db.transaction(() => {
       insert.run(id, stems);
       for (const [written, terms] of forms) for (const term of terms) form.run(term, written);
       mark.run(id);
     })();
+    done++;
   }
-  return pending.length;
+  return done;
 }
 
 export function searchText(project: Project, terms: string, language: SearchLanguage | undefined, limit: number): SearchHit[] {
