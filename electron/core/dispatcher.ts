@@ -20,6 +20,9 @@ export function createDispatcher(core: Core): Dispatch {
       return { ok: true, result: await run(core, op, input) };
     } catch (error) {
       return { ok: false, error: toAppError(error, core).toPayload() };
+    } finally {
+      // Quiet is counted from the end of the last operation, not its start: a long export is not a pause.
+      core.lastCallAt = performance.now();
     }
   };
 }

@@ -99,14 +99,31 @@ export class Project {
     return statement;
   }
 
+  /** Rows changed by upkeep of derived indexes (search stems): no cached value is computed from them. */
+  private upkeepChanges = 0;
+
+  private totalChanges(): number {
+    return this.stmt('SELECT total_changes()').pluck().get() as number;
+  }
+
+  /** Runs work whose row changes leave every cached value valid, so that indexing for search does not make the analyses start over. */
+  upkeep<T>(work: () => T): T {
+    const before = this.totalChanges();
+    try {
+      return work();
+    } finally {
+      this.upkeepChanges += this.totalChanges() - before;
+    }
+  }
+
   /**
    * A value computed from the project's rows, kept until any row changes:
-   * SQLite's count of rows changed through this connection, with its data
-   * version for changes made by another, says when it is stale.
+   * SQLite's count of rows changed through this connection (less those of
+   * upkeep), with its data version for changes made by another, says when it
+   * is stale.
    */
   cached<T>(key: string, build: () => T): T {
-    const { changes } = this.stmt('SELECT total_changes() AS changes').get() as { changes: number };
-    const version = `${changes}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    const version = `${this.totalChanges() - this.upkeepChanges}:${this.stmt('PRAGMA data_version').pluck().get() as number}`;
     const hit = this.derived.get(key);
     if (hit?.version === version) return hit.value as T;
     const value = build();

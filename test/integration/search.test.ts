@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFacts } from '../../electron/core/analysis/facts';
 import { startBackgroundIndexing } from '../../electron/core/search/backgroundIndexing';
+import { indexPendingDocuments } from '../../electron/core/search/textSearch';
 import { formsPattern, stem, stemDocument } from '../../electron/core/search/stemming';
 import { newCore, writeFile } from '../helpers/tempProject';
 
@@ -111,5 +113,17 @@ describe('indexing in the background', () => {
       stop();
       core.close();
     }
+  });
+
+  it('leaves cached analyses valid: indexing changes no row they are computed from', async () => {
+    const { core, run, dir } = newCore();
+    await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'en' });
+    const project = core.project!;
+    const facts = loadFacts(project);
+    expect(indexPendingDocuments(project)).toBeGreaterThan(0);
+    expect(loadFacts(project)).toBe(facts);
+    await run('codes.create', { name: 'Night shifts' });
+    expect(loadFacts(project)).not.toBe(facts);
+    core.close();
   });
 });

@@ -24,11 +24,13 @@ export function indexPendingDocuments(project: Project, budgetMs = Infinity): nu
   for (const id of pending) {
     if (performance.now() - started > budgetMs) break;
     const { stems, forms } = stemDocument(project.documentText(id)!.text);
-    project.db.transaction(() => {
-      insert.run(id, stems);
-      for (const [written, terms] of forms) for (const term of terms) form.run(term, written);
-      mark.run(id);
-    })();
+    project.upkeep(() =>
+      project.db.transaction(() => {
+        insert.run(id, stems);
+        for (const [written, terms] of forms) for (const term of terms) form.run(term, written);
+        mark.run(id);
+      })(),
+    );
     done++;
   }
   return done;
