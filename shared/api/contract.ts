@@ -489,7 +489,11 @@ export const contract = {
     z.strictObject({ aId: id, bId: id, rule: rule.optional(), ...subset }),
     ['codings', 'codes', 'cases', 'speakers', 'documents'],
   ),
-  'analysis.cooccurrence': read<CooccurrencePair[]>()(z.strictObject({ rule: rule.optional(), ...subset }), ['codings', 'codes', 'cases', 'speakers', 'documents']),
+  /** Every pair of codes that co-occur, most frequent first; `top` keeps only the first pairs (a side panel of a 500-code codebook needs 20, not 100,000). */
+  'analysis.cooccurrence': read<CooccurrencePair[]>()(
+    z.strictObject({ rule: rule.optional(), top: z.number().int().positive().max(100_000).optional(), ...subset }),
+    ['codings', 'codes', 'cases', 'speakers', 'documents'],
+  ),
   /** Agreement between coders per code, per document and pooled, at a chosen unit; documents default to those every coder coded. */
   'analysis.agreement': read<AgreementReport>()(
     z.strictObject({

@@ -215,6 +215,7 @@ export const en = {
     heading: 'Co-occurrence',
     rule: 'Rule: two codes co-occur once for every pair of their codings in the same document whose ranges share at least one character.',
     empty: 'No overlapping codings yet.',
+    topOnly: 'The {{count}} most frequent pairs; Analysis → Co-occurrence shows them all.',
     codeA: 'Code',
     codeB: 'Code',
     count: 'Count',

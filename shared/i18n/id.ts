@@ -217,6 +217,7 @@ export const id: Catalog = {
     heading: 'Ko-okurensi',
     rule: 'Aturan: dua kode muncul bersamaan satu kali untuk setiap pasangan koding keduanya dalam dokumen yang sama yang rentangnya berbagi setidaknya satu karakter.',
     empty: 'Belum ada koding yang bertumpang tindih.',
+    topOnly: '{{count}} pasangan yang paling sering; Analisis → Ko-okurensi menampilkan semuanya.',
     codeA: 'Kode',
     codeB: 'Kode',
     count: 'Jumlah',

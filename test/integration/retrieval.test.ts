@@ -45,6 +45,20 @@ describe('retrieval of coded passages', () => {
   });
 });
 
+describe('co-occurrence for a side panel', () => {
+  it('keeps only the most frequent pairs when asked, in the same order as the whole list', async () => {
+    const { run } = await sample();
+    const all = await run('analysis.cooccurrence', {});
+    expect(all.length).toBeGreaterThan(3);
+    expect(await run('analysis.cooccurrence', { top: 3 })).toEqual(all.slice(0, 3));
+    for (let i = 1; i < all.length; i++) {
+      const [x, y] = [all[i - 1]!, all[i]!];
+      expect(x.count > y.count || (x.count === y.count && (x.a.localeCompare(y.a) < 0 || (x.a === y.a && x.b.localeCompare(y.b) <= 0)))).toBe(true);
+      expect(y.a.localeCompare(y.b)).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
 describe('queries saved as codes, and code counts', () => {
   it('saves the passages of a query as a new code in one step', async () => {
     const { run, core } = await sample();

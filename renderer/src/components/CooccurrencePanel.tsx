@@ -2,10 +2,13 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRead } from '../api/queries';
 
+/** The side panel's pairs: the most frequent ones; Analysis shows them all. */
+const shown = 50;
+
 /** Memoised: it re-renders on its own data, not whenever the workspace opens a document. */
 export const CooccurrencePanel = memo(function CooccurrencePanel() {
   const { t } = useTranslation();
-  const pairs = useRead('analysis.cooccurrence', {});
+  const pairs = useRead('analysis.cooccurrence', { top: shown });
   return (
     <section className="panel cooccurrence" aria-labelledby="cooc-heading">
       <h2 id="cooc-heading">{t('cooccurrence.heading')}</h2>
@@ -32,6 +35,7 @@ export const CooccurrencePanel = memo(function CooccurrencePanel() {
           </tbody>
         </table>
       )}
+      {pairs.data?.length === shown && <p className="hint">{t('cooccurrence.topOnly', { count: shown })}</p>}
     </section>
   );
 });
