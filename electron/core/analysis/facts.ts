@@ -5,7 +5,6 @@
  * analyses in shared/analysis work on these.
  */
 import type { CodingFact } from '../../../shared/analysis/cooccurrence';
-import { rangeAt } from '../../../shared/analysis/ranges';
 import type { CaseAttributes } from '../../../shared/analysis/subset';
 import type { Project } from '../project';
 
@@ -24,39 +23,34 @@ export function loadFacts(project: Project): AnalysisFacts {
 
 function readFacts(project: Project): AnalysisFacts {
   const coders = new Map((project.stmt('SELECT id, name FROM coders').all() as { id: number; name: string }[]).map((c) => [c.id, c.name]));
-  // Plain arrays rather than row objects: a large project has hundreds of thousands of codings and turns.
-  const rows = project.stmt('SELECT id, document_id, code_id, start, "end", coder_id FROM codings ORDER BY id').raw(true).all() as number[][];
-  const turns = new Map<number, { id: number; start: number; end: number }[]>();
-  for (const [id, documentId, start, end] of project.stmt('SELECT id, document_id, start, "end" FROM turns ORDER BY document_id, start').raw(true).all() as number[][]) {
-    const turn = { id: id!, start: start!, end: end! };
-    const list = turns.get(documentId!);
-    if (list) list.push(turn);
-    else turns.set(documentId!, [turn]);
-  }
-  const turnCase = new Map(
-    (project.stmt('SELECT t.id, s.case_id FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE s.case_id IS NOT NULL').all() as { id: number; case_id: number }[]).map((r) => [
-      r.id,
-      r.case_id,
-    ]),
-  );
+  // Each coding's turn (the last of its document starting at or before it) and that turn's speaker's case, found through the
+  // turns index in the same query: reading every turn into memory costs more than the codings. Plain arrays rather than row
+  // objects: a large project has hundreds of thousands of codings.
+  const rows = project
+    .stmt(
+      `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, t.id, s.case_id FROM codings k
+       LEFT JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = k.document_id AND start <= k.start ORDER BY start DESC LIMIT 1) AND k.start < t."end"
+       LEFT JOIN speakers s ON s.id = t.speaker_id
+       ORDER BY k.id`,
+    )
+    .raw(true)
+    .all() as [number, number, number, number, number, number, number | null, number | null][];
   const documentCases = new Map<number, number[]>();
   for (const r of project.stmt('SELECT document_id, case_id FROM case_documents ORDER BY case_id').all() as { document_id: number; case_id: number }[]) {
     documentCases.set(r.document_id, [...(documentCases.get(r.document_id) ?? []), r.case_id]);
   }
-  const facts = rows.map(([id, documentId, codeId, start, end, coderId]): CodingFact => {
-    const turnId = rangeAt(turns.get(documentId!) ?? [], start!)?.id ?? null;
-    const speakerCase = turnId === null ? undefined : turnCase.get(turnId);
-    return {
-      id: id!,
-      documentId: documentId!,
-      codeId: codeId!,
-      start: start!,
-      end: end!,
-      coder: coders.get(coderId!)!,
+  const facts = rows.map(
+    ([id, documentId, codeId, start, end, coderId, turnId, speakerCase]): CodingFact => ({
+      id,
+      documentId,
+      codeId,
+      start,
+      end,
+      coder: coders.get(coderId)!,
       turnId,
-      caseIds: speakerCase !== undefined ? [speakerCase] : (documentCases.get(documentId!) ?? []),
-    };
-  });
+      caseIds: speakerCase !== null ? [speakerCase] : (documentCases.get(documentId) ?? []),
+    }),
+  );
   const attributes = new Map<number, Record<string, string>>();
   for (const r of project.stmt('SELECT case_id, name, value FROM case_attributes').all() as { case_id: number; name: string; value: string }[]) {
     attributes.set(r.case_id, { ...(attributes.get(r.case_id) ?? {}), [r.name]: r.value });
