@@ -39,7 +39,8 @@ export function useWrite<K extends OpName>(op: K) {
       const entry = historyEntry(op, input as OpParsedInput<K>, result);
       if (entry) history.record(entry);
       const patched = patchCache(queryClient, op, input as OpParsedInput<K>, result);
-      return invalidateTopics(queryClient, contract[op].touches, patched);
+      // Not awaited: the caller's own onSuccess (clear the selection, note the code as recent) need not wait for every pane to refetch.
+      void invalidateTopics(queryClient, contract[op].touches, patched);
     },
   });
   return mutation;
