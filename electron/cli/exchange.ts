@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { ExchangeImport } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { exportTargets } from '../../shared/exchange/qdeWriter';
-import type { CliShell } from './team';
+import type { CliShell } from './shell';
 
 export const isExchangeFile = (file: string) => /\.(qdpx|qdc)$/i.test(file);
 

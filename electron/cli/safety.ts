@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { toCsv } from '../../shared/csv/table';
-import type { CliShell } from './team';
+import type { CliShell } from './shell';
 
 export function registerSafetyCommands(program: Command, shell: CliShell): void {
   const { run, out, json } = shell;

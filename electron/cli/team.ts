@@ -4,25 +4,16 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { OpName, OpResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { agreementCsv } from '../../shared/reliability/agreementCsv';
 import { findCode } from '../../shared/model/codeTree';
 import type { MergeSummary } from '../../shared/model/interchange';
 import { findDocument } from './resolve';
+import type { CliShell } from './shell';
 import type { AgreementReport } from '../../shared/reliability/codingAgreement';
 import { methodsParagraph } from '../../shared/reliability/methods';
 import { levels, metrics, type ReliabilityResult } from '../../shared/reliability/metrics';
 import { agreementUnits } from '../../shared/reliability/units';
-
-export interface CliShell {
-  run<K extends OpName>(op: K, input: unknown): Promise<OpResult<K>>;
-  out(line: string): void;
-  json(value: unknown): void;
-  withProject<A extends unknown[]>(action: (...args: A) => Promise<number | void>): (project: string, ...args: A) => Promise<void>;
-  withoutProject<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void>;
-  readInputFile(file: string): string;
-}
 
 const list = (value: string) =>
   value
