@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { auditCsv } from '../../shared/csv/auditCsv';
 import { codingCsvCells, codingsCsvColumns } from '../../shared/csv/codingsCsv';
 import { csvFromRows } from '../../shared/csv/table';
 import { catalogs } from '../../shared/i18n';
@@ -32,5 +33,20 @@ describe('i18n catalogs', () => {
   it('keeps the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     for (const [key, value] of en) expect(placeholders(id.get(key)!), key).toEqual(placeholders(value));
+  });
+});
+
+describe('audit trail CSV', () => {
+  it('names the document and code of each change, and keeps the id of one deleted since', () => {
+    const entries = [
+      { id: 2, at: '2026-01-02T00:00:00.000Z', coder: 'Ayu', op: 'codings.create', input: '{"start":0,"end":5}', documentId: 1, codeId: 9 },
+      { id: 1, at: '2026-01-01T00:00:00.000Z', coder: 'Budi', op: 'codes.create', input: '{"name":"Stigma, \\"ojek\\""}', documentId: null, codeId: null },
+    ];
+    const csv = auditCsv(entries, { documents: new Map([[1, 'Wawancara 1']]), codes: new Map() });
+    expect(Papa.parse<string[]>(csv).data).toEqual([
+      ['at', 'coder', 'operation', 'document', 'code', 'input'],
+      ['2026-01-02T00:00:00.000Z', 'Ayu', 'codings.create', 'Wawancara 1', '9', '{"start":0,"end":5}'],
+      ['2026-01-01T00:00:00.000Z', 'Budi', 'codes.create', '', '', '{"name":"Stigma, \\"ojek\\""}'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toCsv } from '../../../../shared/csv/table';
+import { auditCsv } from '../../../../shared/csv/auditCsv';
 import { api } from '../../api/client';
 import { useRead } from '../../api/queries';
 import { formatDateTime } from '../../app/dates';
@@ -28,7 +28,7 @@ export function AuditView() {
   const exportCsv = async () => {
     try {
       const { entries } = await api.call('audit.list', { ...filter, limit: 1_000_000 });
-      downloadText('tematik-log.csv', toCsv(entries.map((e) => ({ at: e.at, coder: e.coder, operation: e.op, document: e.documentId ? (documentName.get(e.documentId) ?? e.documentId) : '', code: e.codeId ? (codeName.get(e.codeId) ?? e.codeId) : '', input: e.input }))));
+      downloadText('tematik-log.csv', auditCsv(entries, { documents: documentName, codes: codeName }));
     } catch (error) {
       fail(error);
     }
@@ -47,28 +47,8 @@ export function AuditView() {
             ))}
           </select>
         </label>
-        <label>
-          {t('audit.document')}
-          <select value={documentId} onChange={(e) => setDocumentId(Number(e.target.value))}>
-            <option value={0}>—</option>
-            {(documents.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('charts.code')}
-          <select value={codeId} onChange={(e) => setCodeId(Number(e.target.value))}>
-            <option value={0}>—</option>
-            {(codes.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamedSelect label={t('audit.document')} items={documents.data} value={documentId} onChange={setDocumentId} />
+        <NamedSelect label={t('charts.code')} items={codes.data} value={codeId} onChange={setCodeId} />
         <label>
           {t('audit.since')}
           <input type="date" value={since} onChange={(e) => setSince(e.target.value)} />
@@ -105,5 +85,22 @@ export function AuditView() {
         </>
       )}
     </section>
+  );
+}
+
+/** A filter over named items by id; 0 is “any”. */
+function NamedSelect(props: { label: string; items: readonly { id: number; name: string }[] | undefined; value: number; onChange(id: number): void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
+        <option value={0}>—</option>
+        {(props.items ?? []).map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
