@@ -32,8 +32,8 @@ export class Core {
   private releaseLock: (() => void) | null = null;
   /** The operating system's user name, asked once: every write records a coder. */
   private user: string | null = null;
-  /** When the dispatcher last ran an operation: background work waits for a quiet moment. */
-  lastCallAt = 0;
+  /** Operations running now, and when the last one ended: background work waits for a quiet moment. */
+  readonly activity = { running: 0, lastEndedAt: 0 };
 
   constructor(options: CoreOptions) {
     this.options = options;

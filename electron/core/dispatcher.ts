@@ -20,9 +20,6 @@ export function createDispatcher(core: Core): Dispatch {
       return { ok: true, result: await run(core, op, input) };
     } catch (error) {
       return { ok: false, error: toAppError(error, core).toPayload() };
-    } finally {
-      // Quiet is counted from the end of the last operation, not its start: a long export is not a pause.
-      core.lastCallAt = performance.now();
     }
   };
 }
@@ -37,7 +34,16 @@ export async function call<K extends OpName>(core: Core, op: K, input: unknown):
 }
 
 async function run(core: Core, op: string, rawInput: unknown): Promise<unknown> {
-  core.lastCallAt = performance.now();
+  core.activity.running++;
+  try {
+    return await runOperation(core, op, rawInput);
+  } finally {
+    core.activity.running--;
+    core.activity.lastEndedAt = performance.now();
+  }
+}
+
+async function runOperation(core: Core, op: string, rawInput: unknown): Promise<unknown> {
   if (!isOpName(op)) throw new AppError('unknown_op', { op });
   const spec = contract[op];
   const parsed = spec.input.safeParse(rawInput ?? {});

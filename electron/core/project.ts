@@ -72,7 +72,7 @@ export class Project {
   }
 
   /** A checkpoint: SQLite syncs the WAL, copies it into the file and syncs that. */
-  flush(): void {
+  private flush(): void {
     if (!this.db.open || this.readOnly) return;
     try {
       this.db.pragma('wal_checkpoint(PASSIVE)');

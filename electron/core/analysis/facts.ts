@@ -7,6 +7,7 @@
 import type { CodingFact } from '../../../shared/analysis/cooccurrence';
 import type { CaseAttributes } from '../../../shared/analysis/subset';
 import type { Project } from '../project';
+import { joinTurnOfCoding } from '../store/turnOfCoding';
 
 export interface AnalysisFacts {
   facts: CodingFact[];
@@ -23,13 +24,11 @@ export function loadFacts(project: Project): AnalysisFacts {
 
 function readFacts(project: Project): AnalysisFacts {
   const coders = new Map((project.stmt('SELECT id, name FROM coders').all() as { id: number; name: string }[]).map((c) => [c.id, c.name]));
-  // Each coding's turn (the last of its document starting at or before it) and that turn's speaker's case, found through the
-  // turns index in the same query: reading every turn into memory costs more than the codings. Plain arrays rather than row
-  // objects: a large project has hundreds of thousands of codings.
+  // Each coding with its turn and that turn's speaker's case. Plain arrays rather than row objects: a large project has hundreds of thousands of codings.
   const rows = project
     .stmt(
       `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, t.id, s.case_id FROM codings k
-       LEFT JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = k.document_id AND start <= k.start ORDER BY start DESC LIMIT 1) AND k.start < t."end"
+       ${joinTurnOfCoding('k', 't')}
        LEFT JOIN speakers s ON s.id = t.speaker_id
        ORDER BY k.id`,
     )

@@ -3,6 +3,7 @@ import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
+import { joinTurnOfCoding } from '../store/turnOfCoding';
 import { assertCodeExists, findOrCreateCode, getCode } from './codes';
 import { ensureCoder } from './coders';
 import type { HandlersFor } from './types';
@@ -43,11 +44,8 @@ export type CodingRecord = Omit<CodingRow, 'text'> & { documentId: number };
 
 /**
  * Every coding (or those of one document or code) as an export row without
- * its text, with the speaker and cue time of the turn it starts in: the last
- * turn of its document starting at or before it, found through the turns
- * index in the same query (reading every turn into memory instead costs more
- * than the codings themselves). The order is SQLite's NOCASE document name,
- * then start, end and code name.
+ * its text, with the speaker and cue time of the turn it starts in. The
+ * order is SQLite's NOCASE document name, then start, end and code name.
  */
 export function codingRecords(project: Project, filter: { documentId?: number; codeId?: number }): CodingRecord[] {
   const names = (sql: string) => new Map((project.stmt(sql).raw(true).all() as [number, string][]).map(([id, name]) => [id, name]));
@@ -57,7 +55,7 @@ export function codingRecords(project: Project, filter: { documentId?: number; c
   const rows = project
     .stmt(
       `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, k.created_at, k.memo, s.name, t.time_start_ms FROM codings k
-       LEFT JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = k.document_id AND start <= k.start ORDER BY start DESC LIMIT 1) AND k.start < t."end"
+       ${joinTurnOfCoding('k', 't')}
        LEFT JOIN speakers s ON s.id = t.speaker_id
        WHERE (@documentId IS NULL OR k.document_id = @documentId) AND (@codeId IS NULL OR k.code_id = @codeId)`,
     )

@@ -5,10 +5,10 @@
  * cases of its document.
  */
 import type { RetrievedPassage } from '../../../shared/model/types';
-import { rangeAt } from '../../../shared/analysis/ranges';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
+import { joinTurnOfCoding } from '../store/turnOfCoding';
 import { getCode } from './codes';
 
 const CONTEXT = 160;
@@ -21,13 +21,8 @@ interface Row {
   end: number;
   coder: string;
   key_quote: number;
-}
-
-interface Turn {
-  start: number;
-  end: number;
+  speaker: string | null;
   time_start_ms: number | null;
-  speaker: string;
   speaker_case: string | null;
 }
 
@@ -38,25 +33,17 @@ export function retrievePassages(
   const code = getCode(project, filter.codeId);
   const rows = project
     .stmt(
-      `SELECT k.id, k.document_id, d.name AS document, k.start, k."end" AS "end", c.name AS coder, k.key_quote
+      `SELECT k.id, k.document_id, d.name AS document, k.start, k."end" AS "end", c.name AS coder, k.key_quote, s.name AS speaker, t.time_start_ms, sc.name AS speaker_case
        FROM codings k
        JOIN documents d ON d.id = k.document_id
        JOIN coders c ON c.id = k.coder_id
+       ${joinTurnOfCoding('k', 't')}
+       LEFT JOIN speakers s ON s.id = t.speaker_id
+       LEFT JOIN cases sc ON sc.id = s.case_id
        WHERE k.code_id = @codeId AND (@coder IS NULL OR c.name = @coder) AND (@documentId IS NULL OR k.document_id = @documentId)
        ORDER BY d.name COLLATE NOCASE, k.start`,
     )
     .all({ codeId: filter.codeId, coder: filter.coder ?? null, documentId: filter.documentId ?? null }) as Row[];
-  // Each passage's turn is found by binary search over its document's turns, not by a range join per passage.
-  const turnsOf = project.stmt(
-    `SELECT t.start, t."end" AS "end", t.time_start_ms, s.name AS speaker, sc.name AS speaker_case
-     FROM turns t JOIN speakers s ON s.id = t.speaker_id LEFT JOIN cases sc ON sc.id = s.case_id WHERE t.document_id = ? ORDER BY t.start`,
-  );
-  const turns = new Map<number, Turn[]>();
-  const turnAt = (documentId: number, start: number) => {
-    let list = turns.get(documentId);
-    if (!list) turns.set(documentId, (list = turnsOf.all(documentId) as Turn[]));
-    return rangeAt(list, start);
-  };
 
   const documentCases = new Map<number, string[]>();
   for (const r of project.stmt('SELECT cd.document_id, c.name FROM case_documents cd JOIN cases c ON c.id = cd.case_id ORDER BY c.name').all() as {
@@ -78,8 +65,7 @@ export function retrievePassages(
 
   const passages: RetrievedPassage[] = [];
   for (const row of rows) {
-    const turn = turnAt(row.document_id, row.start);
-    const cases = turn?.speaker_case ? [turn.speaker_case] : (documentCases.get(row.document_id) ?? []);
+    const cases = row.speaker_case ? [row.speaker_case] : (documentCases.get(row.document_id) ?? []);
     if (!matches(cases)) continue;
     const doc = project.documentText(row.document_id)!;
     const from = Math.max(0, row.start - CONTEXT);
@@ -95,8 +81,8 @@ export function retrievePassages(
       text: sliceCodePoints(doc.text, row.start, row.end, doc.index),
       context: `${from > 0 ? '…' : ''}${sliceCodePoints(doc.text, from, to, doc.index)}${to < doc.index.length ? '…' : ''}`,
       coder: row.coder,
-      speaker: turn?.speaker ?? null,
-      timestamp: turn?.time_start_ms === null || turn?.time_start_ms === undefined ? null : formatTimestamp(turn.time_start_ms),
+      speaker: row.speaker,
+      timestamp: row.time_start_ms === null ? null : formatTimestamp(row.time_start_ms),
       cases,
     });
   }

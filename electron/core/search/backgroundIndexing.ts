@@ -1,8 +1,8 @@
 /**
  * Stems indexed while the researcher asks for nothing, so that the first
  * search of a thousand transcripts does not wait for all of them (about
- * nine seconds at eight million words). Only after a second with no
- * request, a few documents at a time (each in its own transaction, the same
+ * nine seconds at eight million words). Only while no operation runs and a
+ * second after the last one ended, a few documents at a time (each in its own transaction, the same
  * indexing a search would do), so a click never queues behind it for long.
  */
 import type { Core } from '../core';
@@ -14,7 +14,7 @@ export function startBackgroundIndexing(core: Core, onError: (error: unknown) =>
   const changes = () => core.project!.stmt('SELECT total_changes()').pluck().get() as number;
   const timer = setInterval(() => {
     const project = core.project;
-    if (!project || project.readOnly || performance.now() - core.lastCallAt < options.quietMs) return;
+    if (!project || project.readOnly || core.activity.running > 0 || performance.now() - core.activity.lastEndedAt < options.quietMs) return;
     if (finished?.path === project.path && finished.changes === changes()) return;
     try {
       project.assertInPlace();
