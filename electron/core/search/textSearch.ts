@@ -13,7 +13,10 @@ import { formsPattern, indexTerm, stemDocument, words, type SearchLanguage } fro
 
 const CONTEXT = 60;
 
-/** Indexes the documents whose stems are not indexed yet (with a budget, stops once it is spent); how many it indexed. */
+/**
+ * Indexes the documents whose stems are not indexed yet (with a budget, stops once it is spent); how many it indexed.
+ * At least one is indexed whatever the budget, so that 0 always means none was left, also on a machine slow enough to spend the budget on the query.
+ */
 export function indexPendingDocuments(project: Project, budgetMs = Infinity): number {
   const started = performance.now();
   const pending = project.stmt('SELECT id FROM documents WHERE stems_indexed = 0').pluck().all() as number[];
@@ -22,7 +25,7 @@ export function indexPendingDocuments(project: Project, budgetMs = Infinity): nu
   const mark = project.stmt('UPDATE documents SET stems_indexed = 1 WHERE id = ?');
   let done = 0;
   for (const id of pending) {
-    if (performance.now() - started > budgetMs) break;
+    if (done > 0 && performance.now() - started > budgetMs) break;
     const { stems, forms } = stemDocument(project.documentText(id)!.text);
     project.upkeep(() =>
       project.db.transaction(() => {
