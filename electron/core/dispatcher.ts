@@ -11,13 +11,20 @@ import { AppError } from '../../shared/api/errors';
 import type { Core } from './core';
 import { handlers, isBatchHandler, type Handler } from './handlers';
 import { appendAudit } from './store/auditLog';
+import { TextPieces } from './textPieces';
 
 export type Dispatch = (op: string, input: unknown) => Promise<Envelope>;
 
-export function createDispatcher(core: Core): Dispatch {
+/**
+ * With `keepPieces`, a file's text (the operation's body field) may stay in
+ * the pieces it was written in, for a transport that writes them one at a
+ * time; otherwise it is joined into the string the contract promises.
+ */
+export function createDispatcher(core: Core, options: { keepPieces?: boolean } = {}): Dispatch {
   return async (op, input) => {
     try {
-      return { ok: true, result: await run(core, op, input) };
+      const result = await run(core, op, input);
+      return { ok: true, result: options.keepPieces ? result : joinPieces(op as OpName, result) };
     } catch (error) {
       return { ok: false, error: toAppError(error, core).toPayload() };
     }
@@ -27,10 +34,18 @@ export function createDispatcher(core: Core): Dispatch {
 /** Like the dispatcher, but returns the result or throws: for in-process callers (CLI, tests, bench). */
 export async function call<K extends OpName>(core: Core, op: K, input: unknown): Promise<OpResult<K>> {
   try {
-    return (await run(core, op, input)) as OpResult<K>;
+    return joinPieces(op, await run(core, op, input)) as OpResult<K>;
   } catch (error) {
     throw toAppError(error, core);
   }
+}
+
+/** The result with its file field as one string. */
+export function joinPieces(op: OpName, result: unknown): unknown {
+  const field = contract[op].body;
+  if (!field || result === null || typeof result !== 'object') return result;
+  const value = (result as Record<string, unknown>)[field];
+  return value instanceof TextPieces ? { ...result, [field]: value.join() } : result;
 }
 
 async function run(core: Core, op: string, rawInput: unknown): Promise<unknown> {

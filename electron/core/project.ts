@@ -144,8 +144,13 @@ export class Project {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
-  /** Text of a document with its code-point index, or null if there is no such document. */
-  documentText(documentId: number): CachedText | null {
+  /**
+   * Text of a document with its code-point index, or null if there is no
+   * such document. A pass over every transcript (indexing for search) reads
+   * with `remember: false`: it would only push out the few being read, and
+   * keep a project's worth of text in memory until they came back.
+   */
+  documentText(documentId: number, { remember = true } = {}): CachedText | null {
     const cached = this.texts.get(documentId);
     if (cached) {
       // Most recently used last, so that the oldest go first.
@@ -156,6 +161,7 @@ export class Project {
     const row = this.stmt('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
     if (!row) return null;
     const entry = { text: row.text, index: new CodePointIndex(row.text) };
+    if (!remember) return entry;
     this.texts.set(documentId, entry);
     this.textChars += row.text.length;
     // A project of a thousand transcripts must not keep them all in memory: the newest few are what is being read.

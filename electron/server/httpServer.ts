@@ -12,11 +12,14 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { contract, isOpName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { AppError, type ErrorCode } from '../../shared/api/errors';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import type { Core } from '../core/core';
 import { createDispatcher } from '../core/dispatcher';
+import { TextPieces } from '../core/textPieces';
+import { bodyHeaders } from '../../shared/api/fileBody';
 import { jsonPieces } from './jsonBody';
 
 export interface ServerOptions {
@@ -82,7 +85,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const tokenBytes = Buffer.from(token);
   const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
   const staticRoot = path.resolve(options.staticDir);
-  const dispatch = createDispatcher(options.core);
+  const dispatch = createDispatcher(options.core, { keepPieces: true });
   let port = 0;
 
   const tokenMatches = (candidate: string | undefined): boolean => {
@@ -108,12 +111,28 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       streaming = true;
       const flushed = res.write(pending);
       pending = '';
-      // A client that went away never drains: stop writing to it.
-      if (!flushed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-      if (res.destroyed) return;
+      if (!(await written(res, flushed))) return;
     }
     if (streaming) res.end(pending);
     else send(res, status, pending, jsonType);
+  };
+
+  /** Waits for the socket to take more; false once the client has gone (it never drains then). */
+  const written = async (res: http.ServerResponse, flushed: boolean): Promise<boolean> => {
+    if (!flushed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    return !res.destroyed;
+  };
+
+  /**
+   * A result with a file field: the file as the body, written a piece at a
+   * time, and the rest of the result as JSON in a header (see shared/api/fileBody.ts).
+   */
+  const sendFile = async (res: http.ServerResponse, result: Record<string, unknown>, field: string) => {
+    const { [field]: file, ...rest } = result;
+    const pieces = file instanceof TextPieces ? file : TextPieces.from([String(file)]);
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': pieces.byteLength, 'Cache-Control': 'no-store', ...bodyHeaders(field, rest) });
+    for (const piece of pieces.bytes) if (!(await written(res, res.write(piece)))) return;
+    res.end();
   };
 
   const sendError = (res: http.ServerResponse, error: AppError) => {
@@ -157,6 +176,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             return sendError(res, new AppError('validation', { op, detail: 'the request body is not valid JSON' }));
           }
           const envelope = await dispatch(op, input);
+          const field = isOpName(op) ? contract[op].body : undefined;
+          if (envelope.ok && field) return sendFile(res, envelope.result as Record<string, unknown>, field);
           await sendJson(res, envelope.ok ? 200 : (statusByError[envelope.error.code] ?? 422), envelope);
         })
         .catch((error: unknown) => sendError(res, error instanceof AppError ? error : new AppError('internal', { detail: String(error) })));

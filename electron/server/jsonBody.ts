@@ -1,8 +1,10 @@
 /**
- * A JSON response body in pieces. An export of 100,000 codings is a string
- * of some 25 million characters; stringifying the envelope whole would hold
- * a second copy of it, and encoding that a third. Here a long string is
- * written a slice at a time, so that no piece is much larger than a slice.
+ * A JSON response body in pieces. A long transcript, or a REFI-QDA project
+ * as base64, is a string of millions of characters; stringifying the
+ * envelope whole would hold a second copy of it, and encoding that a third.
+ * Here a long string is written a slice at a time, so that no piece is much
+ * larger than a slice. (Exports of CSV files do not come here: they are sent
+ * as the response body itself, see shared/api/fileBody.ts.)
  */
 const slice = 1 << 20;
 
@@ -22,7 +24,7 @@ export function* jsonPieces(value: unknown): Generator<string> {
     yield '"';
     return;
   }
-  // Only plain objects are opened up: that is where a file's content sits ({ name, content }); anything else is small or already one piece.
+  // Only plain objects are opened up: that is where a long string sits ({ text }, { base64 }); anything else is small or already one piece.
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     let first = true;
     yield '{';

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { Envelope } from '../../shared/api/envelope';
+import { resultFromBody } from '../../shared/api/fileBody';
 import { serverCommand } from '../fresh.mjs';
 import { repoRoot } from './common';
 
@@ -51,7 +52,12 @@ export function callApi(server: { port: number; token: string }, agent: http.Age
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString()) as Envelope));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          // As the renderer reads it: an export's file is the body, the rest of its result in a header.
+          const result = resultFromBody((name) => res.headers[name.toLowerCase()] as string | undefined, text);
+          resolve(result ? { ok: true, result } : (JSON.parse(text) as Envelope));
+        });
       },
     );
     req.on('error', reject);

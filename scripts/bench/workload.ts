@@ -59,7 +59,7 @@ const stats = (times: number[]) => ({ n: times.length, p50_ms: round(percentile(
 const round = (v: number, digits = 3) => Number(v.toFixed(digits));
 
 /** Every phase of the workload through one caller; what it measured, and the CSV it exported. */
-async function runPhases(run: Caller, w: Workload) {
+async function runPhases(run: Caller, w: Workload, mark: (phase: string) => void = () => {}) {
   const phases: Record<string, number> = {};
   const ops: Record<string, ReturnType<typeof stats>> = {};
 
@@ -72,6 +72,7 @@ async function runPhases(run: Caller, w: Workload) {
     codeTimes.push(ms(s));
   }
   phases.codes_s = ms(t) / 1000;
+  mark('codes');
   ops['codes.create'] = stats(codeTimes);
 
   t = performance.now();
@@ -85,6 +86,7 @@ async function runPhases(run: Caller, w: Workload) {
   }
   for (const d of await run('documents.list', {})) documentIds.set(d.name, d.id);
   phases.import_s = ms(t) / 1000;
+  mark('import');
   ops['documents.importUploads'] = stats(importTimes);
 
   t = performance.now();
@@ -95,22 +97,25 @@ async function runPhases(run: Caller, w: Workload) {
     codingTimes.push(ms(s));
   }
   phases.codings_s = ms(t) / 1000;
+  mark('codings');
   ops['codings.apply'] = stats(codingTimes);
 
   t = performance.now();
   const { csv } = await run('export.codingsCsv', {});
   phases.export_s = ms(t) / 1000;
+  mark('export');
   return { phases, ops, csv };
 }
 
 /** The analyses re-run after a coding session, timed (median and p95 where repeated). */
-async function runAnalyses(run: Caller) {
+async function runAnalyses(run: Caller, mark: (phase: string) => void) {
   const cooccurrence: number[] = [];
   for (let i = 0; i < 5; i++) {
     const s = performance.now();
     await run('analysis.cooccurrence', {});
     cooccurrence.push(ms(s));
   }
+  mark('analysis.cooccurrence');
   const terms = ['pendapatan', 'harga', 'keluarga', 'pemerintah', 'koperasi', 'harvest', 'debt', 'clinic', 'tabungan', 'merantau'];
   const firstSearch = performance.now();
   await run('search.text', { terms: terms[0], limit: 1000 });
@@ -123,12 +128,15 @@ async function runAnalyses(run: Caller) {
       search.push(ms(s));
     }
   }
+  mark('search.text');
   const w = performance.now();
   await run('analysis.words', { top: 200 });
   const wordsMs = ms(w);
+  mark('analysis.words');
   const d = performance.now();
   for (const name of await run('export.datasetFiles', {})) await run('export.datasetFile', { name });
   const datasetMs = ms(d);
+  mark('export.dataset');
   return {
     'analysis.cooccurrence': stats(cooccurrence),
     'search.text': { ...stats(search), first_ms_with_indexing: round(indexMs) },
@@ -194,10 +202,13 @@ export async function benchWorkload(workloadDir: string): Promise<void> {
   try {
     const server = await startBrowserMode(path.join(dir, 'http.tematik'));
     const started = performance.now();
-    const overHttp = await runPhases(httpCaller(server), w);
+    // The server's peak RSS as each phase ends: which one raised it.
+    const peaks: Record<string, number | null> = {};
+    const mark = (phase: string) => (peaks[phase] = peakRssMb(server.child.pid!));
+    const overHttp = await runPhases(httpCaller(server), w, mark);
     const httpTotal = ms(started) / 1000;
     const httpVerified = verify(w, overHttp.csv);
-    const httpAnalyses = await runAnalyses(httpCaller(server));
+    const httpAnalyses = await runAnalyses(httpCaller(server), mark);
     const rss = peakRssMb(server.child.pid!);
     await server.stop();
 
@@ -220,6 +231,7 @@ export async function benchWorkload(workloadDir: string): Promise<void> {
         verified: httpVerified,
         analyses: httpAnalyses,
         server_peak_rss_mb: rss,
+        server_peak_rss_mb_after: peaks,
       },
       in_process: {
         total_s: round(inProcessTotal),

@@ -60,6 +60,12 @@ interface OpSpec<I extends z.ZodType, R> {
   reads: readonly Topic[];
   /** False for the few operations that work without an open project. */
   needsProject: boolean;
+  /**
+   * The result's field that holds a whole file's text (an export): browser
+   * mode sends it as the response body, as it is written, instead of inside
+   * the JSON, so that neither end encodes or parses 25 MB of JSON.
+   */
+  body?: string;
 }
 
 function read<R>() {
@@ -70,6 +76,11 @@ function read<R>() {
     reads,
     needsProject,
   });
+}
+
+/** A read whose result carries a file's text in the field `body` (see OpSpec.body). */
+function readFile<R>() {
+  return <F extends keyof R & string, I extends z.ZodType>(body: F, input: I, reads: readonly Topic[]): OpSpec<I, R> & { body: F } => ({ ...read<R>()(input, reads), body });
 }
 
 function write<R>() {
@@ -573,11 +584,12 @@ export const contract = {
   ),
   /** The files of the mixed-methods dataset, to be fetched one by one with `export.datasetFile`. */
   'export.datasetFiles': read<string[]>()(empty, ['codes', 'cases']),
-  'export.datasetFile': read<{ name: string; content: string }>()(
+  'export.datasetFile': readFile<{ name: string; content: string }>()(
+    'content',
     z.strictObject({ name: z.string().min(1).max(200), excel: z.boolean().optional(), delimiter: z.enum([',', ';']).optional(), rule: rule.optional() }),
     ['codings', 'codes', 'documents', 'cases', 'speakers', 'app'],
   ),
-  'export.codingsCsv': read<{ fileName: string; csv: string }>()(empty, ['codings', 'codes', 'documents']),
+  'export.codingsCsv': readFile<{ fileName: string; csv: string }>()('csv', empty, ['codings', 'codes', 'documents']),
 } as const;
 
 export type Contract = typeof contract;
@@ -585,6 +597,8 @@ export type OpName = keyof Contract;
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
 export type OpResult<K extends OpName> = Contract[K]['result'];
+/** The field of the result that holds a file's text, or never. */
+export type BodyField<K extends OpName> = Contract[K] extends { body: infer F extends string } ? F : never;
 
 export const opNames = Object.keys(contract) as OpName[];
 

@@ -30,6 +30,11 @@ export function csvFromRows(fields: readonly string[], rows: readonly (readonly 
  * field on its own merits, so slices written apart join into the same file.
  */
 export function csvFromRowChunks(fields: readonly string[], chunks: Iterable<readonly (readonly Cell[])[]>, options: CsvOptions = {}): string {
+  return [...csvPieces(fields, chunks, options)].join('');
+}
+
+/** The file of csvFromRowChunks as pieces, the header first and then one piece per slice of rows, each made only when its turn comes. */
+export function* csvPieces(fields: readonly string[], chunks: Iterable<readonly (readonly Cell[])[]>, options: CsvOptions = {}): Generator<string> {
   const delimiter = options.delimiter ?? ',';
   // A decimal comma beside a comma delimiter would split numbers in two.
   const decimalComma = options.decimalComma === true && delimiter !== ',';
@@ -40,13 +45,12 @@ export function csvFromRowChunks(fields: readonly string[], chunks: Iterable<rea
   };
   const needsRewrite = (value: Cell) => typeof value === 'boolean' || (decimalComma && typeof value === 'number' && !Number.isInteger(value));
   // Papaparse ends a header with no rows under it with a line break; no file here ends with one.
-  const parts = [Papa.unparse({ fields: [...fields], data: [] }, { delimiter, newline: '\r\n' }).replace(/\r\n$/, '')];
+  yield `${options.bom ? '\ufeff' : ''}${Papa.unparse({ fields: [...fields], data: [] }, { delimiter, newline: '\r\n' }).replace(/\r\n$/, '')}`;
   for (const rows of chunks) {
     if (rows.length === 0) continue;
     const data = rows.some((row) => row.some(needsRewrite)) ? rows.map((row) => row.map(rewrite)) : rows;
-    parts.push(Papa.unparse(data as unknown[][], { delimiter, newline: '\r\n' }));
+    yield `\r\n${Papa.unparse(data as unknown[][], { delimiter, newline: '\r\n' })}`;
   }
-  return `${options.bom ? '\ufeff' : ''}${parts.join('\r\n')}`;
 }
 
 /** `items` a slice of `size` at a time, each made into rows by `rows` only when its turn comes. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/core';
 import { call } from '../../electron/core/dispatcher';
 import { startServer, type RunningServer } from '../../electron/server/httpServer';
+import { resultFromBody } from '../../shared/api/fileBody';
 import { repoRoot, writeFile } from '../helpers/tempProject';
 
 let server: RunningServer;
@@ -110,9 +111,22 @@ describe('browser-mode server', () => {
 });
 
 describe('large responses', () => {
-  it('streams an export of several megabytes that parses to exactly what the dispatcher returned, with the security headers', async () => {
-    // Emoji and curly quotes make it a two-byte string; its UTF-8 must survive being sent a slice at a time.
-    const line = (i: number) => `Informan: kerja ojek “malam” ke-${i}, hujan 😅 "katanya"\n`;
+  // Emoji and curly quotes make it a two-byte string; its UTF-8 must survive being sent a slice at a time.
+  const line = (i: number) => `Informan: kerja ojek “malam” ke-${i}, hujan 😅 "katanya"\n`;
+
+  function post(op: string, input: unknown = {}): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${op}`, headers: { Host: `127.0.0.1:${server.port}`, ...auth(), 'Content-Type': 'application/json' } }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => resolve({ headers: r.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(input));
+    });
+  }
+
+  it('sends an export as the file itself, of exactly the length it says, with the rest of the result in a header', async () => {
     const text = Array.from({ length: 10_000 }, (_, i) => line(i)).join('');
     await call(core, 'documents.importUploads', { files: [{ fileName: 'long.txt', base64: Buffer.from(text).toString('base64') }] });
     const [doc] = await call(core, 'documents.list', {});
@@ -120,15 +134,21 @@ describe('large responses', () => {
     const length = line(0).length;
     await call(core, 'codings.createMany', { codeId: code.id, passages: Array.from({ length: 10_000 }, (_, i) => ({ documentId: doc!.id, start: i * length, end: i * length + 45 })) });
     const expected = await call(core, 'export.codingsCsv', {});
-    const res = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/export.codingsCsv', headers: { Host: `127.0.0.1:${server.port}`, ...auth(), 'Content-Type': 'application/json' } }, (r) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => resolve({ headers: r.headers, body: Buffer.concat(chunks) }));
-      });
-      req.on('error', reject);
-      req.end('{}');
-    });
+    const res = await post('export.codingsCsv');
+    expect(res.body.length).toBeGreaterThan(1 << 20);
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(resultFromBody((name) => res.headers[name.toLowerCase()] as string | undefined, res.body.toString('utf8'))).toEqual(expected);
+    expect(expected.csv.split('\r\n')).toHaveLength(10_001);
+  });
+
+  it('streams any other result of more than a megabyte as JSON that parses to exactly what the dispatcher returned', async () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => line(i)).join('');
+    await call(core, 'documents.importUploads', { files: [{ fileName: 'longer.txt', base64: Buffer.from(text).toString('base64') }] });
+    const doc = (await call(core, 'documents.list', {})).find((d) => d.name === 'longer')!;
+    const expected = await call(core, 'documents.get', { id: doc.id });
+    const res = await post('documents.get', { id: doc.id });
     expect(res.body.length).toBeGreaterThan(1 << 20);
     expect(res.headers['transfer-encoding']).toBe('chunked');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonPieces } from '../../electron/server/jsonBody';
+import { TextPieces } from '../../electron/core/textPieces';
+import { bodyHeaders, resultFromBody } from '../../shared/api/fileBody';
 
 describe('JSON bodies in pieces', () => {
   it('join into exactly what JSON.stringify writes, with long strings cut into slices', () => {
@@ -17,5 +19,22 @@ describe('JSON bodies in pieces', () => {
     const value = { ok: false, error: { code: 'not_found', message: 'Document “3” was not found.' } };
     expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value));
     expect([...jsonPieces([1, 2, 3])]).toEqual(['[1,2,3]']);
+  });
+});
+
+describe('a file sent as the response body', () => {
+  it('comes back as the whole result, a file name in Bahasa Indonesia with an emoji included', () => {
+    const headers = bodyHeaders('csv', { fileName: 'Ojek “malam” 😅.csv', rows: 2 });
+    expect(Object.values(headers).every((value) => /^[\x20-\x7e]*$/.test(value))).toBe(true);
+    const lookup = (name: string) => headers[name];
+    expect(resultFromBody(lookup, 'a,b\r\n1,2')).toEqual({ fileName: 'Ojek “malam” 😅.csv', rows: 2, csv: 'a,b\r\n1,2' });
+    expect(resultFromBody(() => null, '{"ok":true}')).toBeNull();
+  });
+
+  it('joins pieces encoded one by one into the text they were made from', () => {
+    const texts = ['kata “pertama” ', '😅', '', ' akhir'];
+    const pieces = TextPieces.from(texts);
+    expect(pieces.join()).toBe(texts.join(''));
+    expect(pieces.byteLength).toBe(Buffer.byteLength(texts.join('')));
   });
 });

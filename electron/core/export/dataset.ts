@@ -14,8 +14,8 @@ import { wordFrequencies } from '../analysis/words';
 import type { Core } from '../core';
 import type { OpName, OpParsedInput, OpResult } from '../../../shared/api/contract';
 import { listCases } from '../handlers/cases';
-import { codingRecords } from '../handlers/codings';
 import { codingsCsvFile } from './codingsFile';
+import type { TextPieces } from '../textPieces';
 import { handlers } from '../handlers/index';
 import type { SyncHandler } from '../handlers/types';
 
@@ -28,24 +28,23 @@ export interface DatasetOptions {
 
 export interface DatasetFile {
   name: string;
-  content: string;
+  content: string | TextPieces;
 }
 
 /** The dataset's files, each with how to build it; callers build them one at a time, which gives progress and cancel. */
-function datasetBuilders(core: Core, options: DatasetOptions): [string, () => string][] {
+function datasetBuilders(core: Core, options: DatasetOptions): [string, () => string | TextPieces][] {
   const project = core.requireProject();
   // The same reads the screens and the CLI make, so every file agrees with them.
-  const read = <K extends OpName>(op: K, input: OpParsedInput<K>): OpResult<K> => (handlers[op] as SyncHandler<K>)(input, core);
+  // None of these reads has a file field, so what the handler returns is the result itself.
+  const read = <K extends OpName>(op: K, input: OpParsedInput<K>): OpResult<K> => (handlers[op] as SyncHandler<K>)(input, core) as OpResult<K>;
   const csv: CsvOptions = { delimiter: options.delimiter ?? (options.excel ? ';' : ','), bom: options.excel === true, decimalComma: options.excel === true };
   // Built on first use: a call for one file pays only for what that file needs.
   const cases = once(() => listCases(project));
-  // Both codings files are built from the same records (texts are added as each file is written); they are kept until the project changes.
-  const records = () => project.cached('dataset:codingRecords', () => codingRecords(project, {}));
   const attributeNames = once(() => [...new Set(cases().flatMap((c) => Object.keys(c.attributes)))].sort((a, b) => a.localeCompare(b)));
 
-  const builders: [string, () => string][] = [
+  const builders: [string, () => string | TextPieces][] = [
     // The foundation's file, column for column; the cases and their attributes come in the next one.
-    ['codings.csv', () => codingsCsvFile(project, records(), csv)],
+    ['codings.csv', () => codingsCsvFile(project, csv)],
     [
       'codings-with-cases.csv',
       () => {
@@ -56,7 +55,7 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
         const paths = codePaths(data.codes);
         const pathByName = new Map(data.codes.map((c) => [c.name, paths.get(c.id)!]));
         const attributes = attributeNames();
-        return codingsCsvFile(project, records(), csv, {
+        return codingsCsvFile(project, csv, {
           fields: ['case', 'code_path', ...attributes],
           cells: (r) => {
             const owners = casesOfCoding.get(r.id) ?? [];

@@ -3,6 +3,7 @@ import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
+import { PassageCutter } from '../store/passageBytes';
 import { joinTurnOfCoding } from '../store/turnOfCoding';
 import { assertCodeExists, findOrCreateCode, getCode } from './codes';
 import { ensureCoder } from './coders';
@@ -85,13 +86,20 @@ export function codingRecords(project: Project, filter: { documentId?: number; c
   }));
 }
 
-/** The records with their texts; records come grouped by document, so each document's text is looked up once per run of its rows. */
+/** Every coding's record, kept until the project changes: exporting again, or the dataset's two codings files, reuse it. */
+export function allCodingRecords(project: Project): CodingRecord[] {
+  return project.cached('codingRecords:all', () => codingRecords(project, {}));
+}
+
+/**
+ * The records with their texts, cut from each document's stored UTF-8 bytes
+ * (see store/passageBytes.ts). Records come grouped by document and by start
+ * within it, so each document is read once per run of its rows.
+ */
 export function withTexts(project: Project, records: readonly CodingRecord[]): CodingRow[] {
-  let current: { id: number; doc: ReturnType<Project['documentText']> } = { id: -1, doc: null };
+  const passages = new PassageCutter(project);
   return records.map((r) => {
-    if (current.id !== r.documentId) current = { id: r.documentId, doc: project.documentText(r.documentId) };
-    const doc = current.doc!;
-    const text = sliceCodePoints(doc.text, r.start, r.end, doc.index);
+    const text = passages.cut(r.documentId, r.start, r.end);
     return { id: r.id, document: r.document, code: r.code, speaker: r.speaker, timestamp: r.timestamp, start: r.start, end: r.end, text, coder: r.coder, createdAt: r.createdAt, memo: r.memo };
   });
 }

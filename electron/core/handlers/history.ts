@@ -7,11 +7,11 @@
 import { contract, isOpName, type OpName } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { handlers } from './index';
-import { isBatchHandler, type HandlersFor, type SyncHandler } from './types';
+import { isBatchHandler, type Handler, type HandlersFor, type SyncHandler } from './types';
 
 /** Only operations on the project's codebook and codings can be part of an undo step. */
 function allowed(op: OpName): boolean {
-  return contract[op].touches.length > 0 && contract[op].needsProject && op !== 'history.apply' && !isBatchHandler(handlers[op]);
+  return contract[op].touches.length > 0 && contract[op].needsProject && op !== 'history.apply' && !isBatchHandler(handlers[op] as Handler<typeof op>);
 }
 
 export const historyHandlers: HandlersFor<'history'> = {

@@ -1,5 +1,11 @@
-import type { OpName, OpParsedInput, OpResult } from '../../../shared/api/contract';
+import type { BodyField, OpName, OpParsedInput, OpResult } from '../../../shared/api/contract';
 import type { Core } from '../core';
+import type { TextPieces } from '../textPieces';
+
+/** What a handler returns: the operation's result, where a file's text (its body field) may also be pieces. */
+export type HandlerResult<K extends OpName> = [BodyField<K>] extends [never]
+  ? OpResult<K>
+  : { [P in keyof OpResult<K>]: P extends BodyField<K> ? OpResult<K>[P] | TextPieces : OpResult<K>[P] };
 
 /**
  * A handler gets input the dispatcher has already validated. Handlers of write
@@ -7,11 +13,11 @@ import type { Core } from '../core';
  * transaction. Work that must await (reading files, parsing) is a batch
  * handler, which opens its own transactions around each unit it commits.
  */
-export type SyncHandler<K extends OpName> = (input: OpParsedInput<K>, core: Core) => OpResult<K>;
+export type SyncHandler<K extends OpName> = (input: OpParsedInput<K>, core: Core) => HandlerResult<K>;
 
 export interface BatchHandler<K extends OpName> {
   readonly batch: true;
-  run(input: OpParsedInput<K>, core: Core): Promise<OpResult<K>>;
+  run(input: OpParsedInput<K>, core: Core): Promise<HandlerResult<K>>;
 }
 
 export type Handler<K extends OpName> = SyncHandler<K> | BatchHandler<K>;

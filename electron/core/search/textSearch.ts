@@ -26,7 +26,7 @@ export function indexPendingDocuments(project: Project, budgetMs = Infinity): nu
   let done = 0;
   for (const id of pending) {
     if (done > 0 && performance.now() - started > budgetMs) break;
-    const { stems, forms } = stemDocument(project.documentText(id)!.text);
+    const { stems, forms } = stemDocument(project.documentText(id, { remember: false })!.text);
     project.upkeep(() =>
       project.db.transaction(() => {
         insert.run(id, stems);

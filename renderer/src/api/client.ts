@@ -5,6 +5,7 @@
  */
 import { createApiClient, type Transport } from '../../../shared/api/client';
 import type { Envelope } from '../../../shared/api/envelope';
+import { resultFromBody } from '../../../shared/api/fileBody';
 import './bridge';
 
 const ipcTransport: Transport = async (op, input) => (await window.tematik!.call(op, input)) as Envelope;
@@ -17,7 +18,10 @@ const httpTransport: Transport = async (op, input) => {
     credentials: 'same-origin',
     body: JSON.stringify(input),
   });
-  return (await response.json()) as Envelope;
+  const text = await response.text();
+  // An export comes as the file itself, the rest of its result in a header.
+  const result = resultFromBody((name) => response.headers.get(name), text);
+  return result ? { ok: true, result } : (JSON.parse(text) as Envelope);
 };
 
 export const api = createApiClient(window.tematik ? ipcTransport : httpTransport);
