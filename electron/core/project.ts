@@ -18,8 +18,12 @@ import { CodePointIndex } from '../../shared/text/codepoints';
  */
 const flushDelayMs = 500;
 
-/** About 40 MB of text (UTF-16) with its indexes. */
-const maxCachedChars = 20_000_000;
+/**
+ * About 16 MB of text as UTF-16: a hundred or more transcripts, far more
+ * than a researcher has open at once (passes over every transcript do not
+ * go through the cache).
+ */
+const maxCachedChars = 8_000_000;
 
 interface CachedText {
   text: string;

@@ -5,6 +5,7 @@
  * passed in (natural's, on the Node side), which keeps this pure and testable.
  */
 import type { WordLanguage } from '../text/stopwords';
+import { forEachWord } from '../text/wordScanner';
 
 export interface WordCount {
   /** The most frequent written form. */
@@ -22,8 +23,6 @@ export interface TextSpan {
   text: string;
   language: WordLanguage;
 }
-
-const wordPattern = /[\p{L}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 
 interface StemEntry {
   count: number;
@@ -56,15 +55,13 @@ export class WordCounter {
   add(span: TextSpan): void {
     const forms = this.byForm[span.language];
     const stop = this.stopwords(span.language);
-    const pattern = new RegExp(wordPattern);
-    for (let match = pattern.exec(span.text); match; match = pattern.exec(span.text)) {
-      const written = match[0];
+    forEachWord(span.text, (written) => {
       let slot = forms.get(written);
       if (slot === undefined) {
         slot = this.slotFor(written.toLowerCase(), span.language, stop);
         forms.set(written, slot);
       }
-      if (slot === null) continue;
+      if (slot === null) return;
       const entry = slot.entry;
       entry.count++;
       slot.form.count++;
@@ -72,7 +69,7 @@ export class WordCounter {
         entry.documents.add(span.documentId);
         entry.lastDocument = span.documentId;
       }
-    }
+    });
   }
 
   private slotFor(form: string, language: WordLanguage, stop: ReadonlySet<string>): FormSlot | null {

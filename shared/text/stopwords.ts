@@ -26,7 +26,8 @@ export function guessLanguage(words: Iterable<string>): WordLanguage {
   let id = 0;
   let en = 0;
   for (const word of words) {
-    const lower = word.toLocaleLowerCase();
+    // Not toLocaleLowerCase: stop words are compared the same in any locale, and this runs for a thousand words of every document.
+    const lower = word.toLowerCase();
     if (lists.id.has(lower)) id++;
     if (lists.en.has(lower)) en++;
   }

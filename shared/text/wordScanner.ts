@@ -1,0 +1,84 @@
+/**
+ * Words as word frequencies count them — a letter, then letters, marks and
+ * digits, joined by - ' ’ to more of them (the pattern below) — found by a
+ * scan over character classes instead of by the pattern. The pattern, being
+ * a Unicode-property regex with a match object per word, took most of the
+ * time of counting a project's eight million words; the scan finds exactly
+ * the same words (a test holds the two side by side) in well under half.
+ */
+export const wordPattern = /[\p{L}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
+
+const OTHER = 0;
+const LETTER = 1;
+const MARK_OR_NUMBER = 2;
+const JOINER = 3;
+const SURROGATE = 4;
+
+/** The class of every UTF-16 unit outside the surrogates, from the same Unicode properties the pattern names. */
+const classes = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    if (unit >= 0xd800 && unit <= 0xdfff) table[unit] = SURROGATE;
+    else table[unit] = classOf(String.fromCharCode(unit));
+  }
+  return table;
+})();
+
+function classOf(char: string): number {
+  if (/\p{L}/u.test(char)) return LETTER;
+  if (/[\p{M}\p{N}]/u.test(char)) return MARK_OR_NUMBER;
+  return char === '-' || char === "'" || char === '’' ? JOINER : OTHER;
+}
+
+/** The class of the astral character at `at` and its width in units (one for a lone surrogate), packed as class + 8 × width. */
+function astralAt(text: string, at: number): number {
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  if (high > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return OTHER + 8;
+  return classOf(text.slice(at, at + 2)) + 16;
+}
+
+/** Calls `visit` with each word of `text`, in order. Written out by hand, without helpers that share state, because this loop meets every character of a project. */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    let kind = classes[text.charCodeAt(at)]!;
+    let width = 1;
+    if (kind === SURROGATE) {
+      const packed = astralAt(text, at);
+      kind = packed & 7;
+      width = packed >> 3;
+    }
+    if (kind !== LETTER) {
+      at += width;
+      continue;
+    }
+    const start = at;
+    at += width;
+    for (;;) {
+      while (at < length) {
+        let next = classes[text.charCodeAt(at)]!;
+        let step = 1;
+        if (next === SURROGATE) {
+          const packed = astralAt(text, at);
+          next = packed & 7;
+          step = packed >> 3;
+        }
+        if (next !== LETTER && next !== MARK_OR_NUMBER) break;
+        at += step;
+      }
+      // A joiner carries the word on only when a letter, mark or digit follows it.
+      if (at + 1 < length && classes[text.charCodeAt(at)] === JOINER) {
+        let after = classes[text.charCodeAt(at + 1)]!;
+        if (after === SURROGATE) after = astralAt(text, at + 1) & 7;
+        if (after === LETTER || after === MARK_OR_NUMBER) {
+          at += 1;
+          continue;
+        }
+      }
+      break;
+    }
+    visit(text.slice(start, at));
+  }
+}
