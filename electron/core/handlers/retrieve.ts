@@ -5,9 +5,9 @@
  * cases of its document.
  */
 import type { RetrievedPassage } from '../../../shared/model/types';
-import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
+import { PassageCutter } from '../store/passageBytes';
 import { joinTurnOfCoding } from '../store/turnOfCoding';
 import { getCode } from './codes';
 
@@ -17,6 +17,7 @@ interface Row {
   id: number;
   document_id: number;
   document: string;
+  document_length: number;
   start: number;
   end: number;
   coder: string;
@@ -33,7 +34,7 @@ export function retrievePassages(
   const code = getCode(project, filter.codeId);
   const rows = project
     .stmt(
-      `SELECT k.id, k.document_id, d.name AS document, k.start, k."end" AS "end", c.name AS coder, k.key_quote, s.name AS speaker, t.time_start_ms, sc.name AS speaker_case
+      `SELECT k.id, k.document_id, d.name AS document, d.length AS document_length, k.start, k."end" AS "end", c.name AS coder, k.key_quote, s.name AS speaker, t.time_start_ms, sc.name AS speaker_case
        FROM codings k
        JOIN documents d ON d.id = k.document_id
        JOIN coders c ON c.id = k.coder_id
@@ -63,13 +64,15 @@ export function retrievePassages(
   const where = Object.entries(filter.where ?? {});
   const matches = (cases: string[]) => where.length === 0 || cases.some((c) => where.every(([name, value]) => attributes.get(c)?.[name] === value));
 
+  // Cut from the stored bytes: a code's passages can come from every transcript of the project (see store/passageBytes.ts).
+  const passagesOf = new PassageCutter(project);
   const passages: RetrievedPassage[] = [];
   for (const row of rows) {
     const cases = row.speaker_case ? [row.speaker_case] : (documentCases.get(row.document_id) ?? []);
     if (!matches(cases)) continue;
-    const doc = project.documentText(row.document_id)!;
     const from = Math.max(0, row.start - CONTEXT);
-    const to = Math.min(doc.index.length, row.end + CONTEXT);
+    const to = Math.min(row.document_length, row.end + CONTEXT);
+    const context = passagesOf.cut(row.document_id, from, to);
     passages.push({
       codingId: row.id,
       keyQuote: row.key_quote === 1,
@@ -78,8 +81,8 @@ export function retrievePassages(
       documentId: row.document_id,
       start: row.start,
       end: row.end,
-      text: sliceCodePoints(doc.text, row.start, row.end, doc.index),
-      context: `${from > 0 ? '…' : ''}${sliceCodePoints(doc.text, from, to, doc.index)}${to < doc.index.length ? '…' : ''}`,
+      text: passagesOf.cut(row.document_id, row.start, row.end),
+      context: `${from > 0 ? '…' : ''}${context}${to < row.document_length ? '…' : ''}`,
       coder: row.coder,
       speaker: row.speaker,
       timestamp: row.time_start_ms === null ? null : formatTimestamp(row.time_start_ms),

@@ -4,9 +4,9 @@
  * thousand): as strings they are twice that, made on the young heap and
  * copied out of it by every collection while their passages are in use,
  * which took most of an export's time. As bytes they sit outside the heap,
- * and only the passages become strings. Offsets are code points; a forward
- * walk over the bytes turns them into byte offsets, and passages asked for
- * in order of their start walk each document once.
+ * and only the passages become strings. Offsets are code points; a walk
+ * over the bytes from the last place asked for turns them into byte offsets,
+ * so passages asked for in order of their start walk each document once.
  */
 import type { Project } from '../project';
 
@@ -25,13 +25,26 @@ export class PassageCutter {
   /** The text between two code-point offsets (end exclusive) of a document. */
   cut(documentId: number, start: number, end: number): string {
     if (documentId !== this.documentId) this.load(documentId);
-    if (start < this.codePoint) {
-      this.codePoint = 0;
-      this.byte = 0;
+    this.seek(start);
+    return this.bytes.toString('utf8', this.byte, this.forward(this.byte, end - start));
+  }
+
+  /** Moves the walk to a code-point offset, back or on from where it is. */
+  private seek(codePoint: number): void {
+    if (codePoint >= this.codePoint) {
+      this.byte = this.forward(this.byte, codePoint - this.codePoint);
+      this.codePoint = codePoint;
+      return;
     }
-    this.byte = this.walk(this.byte, start - this.codePoint);
-    this.codePoint = start;
-    return this.bytes.toString('utf8', this.byte, this.walk(this.byte, end - start));
+    const bytes = this.bytes;
+    let at = this.byte;
+    for (let n = this.codePoint; n > codePoint && at > 0; n--) {
+      at--;
+      // Back over continuation bytes (10xxxxxx) to the start of the character.
+      while (at > 0 && (bytes[at]! & 0xc0) === 0x80) at--;
+    }
+    this.byte = at;
+    this.codePoint = codePoint;
   }
 
   private load(documentId: number): void {
@@ -43,7 +56,7 @@ export class PassageCutter {
   }
 
   /** The byte offset `codePoints` code points on from byte offset `from`. */
-  private walk(from: number, codePoints: number): number {
+  private forward(from: number, codePoints: number): number {
     const bytes = this.bytes;
     let at = from;
     for (let n = 0; n < codePoints && at < bytes.length; n++) at += sequenceLength(bytes[at]!);
