@@ -44,6 +44,9 @@ export async function benchPanes(codeCount: number, codingCount: number, runs = 
   const loadMs: number[] = [];
   const passagesMs: number[] = [];
   const keyMs: number[] = [];
+  const requestMs: number[] = [];
+  const firstByteMs: number[] = [];
+  let bodyBytes = 0;
   try {
     for (let run = 0; run < runs; run++) {
       const page = await browser.context.newPage();
@@ -69,6 +72,13 @@ export async function benchPanes(codeCount: number, codingCount: number, runs = 
       await page.locator('.code-tree li[data-code="Theme 2"] .code-name').dispatchEvent('click');
       const [clicked, listed] = (await page.evaluate('Promise.all([window.timing.clicked, window.timing.listed])')) as number[];
       passagesMs.push(listed! - clicked!);
+      // Of that, the request: sent to its last byte received.
+      const request = (await page.evaluate(`(() => { const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/analysis.retrieve')).at(-1); return r ? [r.requestStart, r.responseStart, r.responseEnd, r.encodedBodySize] : null; })()`)) as number[] | null;
+      if (request) {
+        requestMs.push(request[2]! - request[0]!);
+        firstByteMs.push(request[1]! - request[0]!);
+        bodyBytes = request[3]!;
+      }
       await page.locator('.doc-link', { hasText: 'interview-001' }).click();
       await page.waitForSelector('[data-testid="document-text"] mark');
       // The quick-code box comes with a selection.
@@ -93,5 +103,6 @@ export async function benchPanes(codeCount: number, codingCount: number, runs = 
   console.log(`\n## Panes: ${codeCount} codes, ${codingCount} codings over 100 documents, ${runs} page loads in Chromium (browser mode)`);
   console.log(`page load to the whole codebook drawn: median ${percentile(loadMs, 50).toFixed(0)} ms`);
   console.log(`click on the most used code (${Math.round(codingCount / 10)}+ passages) to its passages listed: median ${percentile(passagesMs, 50).toFixed(0)} ms (max ${Math.max(...passagesMs).toFixed(0)} ms)`);
+  console.log(`  of which the request (${(bodyBytes / 1e6).toFixed(1)} MB): median ${percentile(requestMs, 50).toFixed(0)} ms, to its first byte ${percentile(firstByteMs, 50).toFixed(0)} ms`);
   console.log(`a keystroke in the quick-code box to the next painted frames: p50 ${percentile(keyMs, 50).toFixed(0)} ms, p95 ${percentile(keyMs, 95).toFixed(0)} ms`);
 }

@@ -47,17 +47,20 @@ export const analysisHandlers: HandlersFor<'analysis'> = {
     const paths = codePaths(data.codes);
     const names = new Map(data.codes.map((c) => [c.id, c.name]));
     // Codes ranked by name once: 500 codes make 100,000 pairs, and comparing their names in the sort took seconds.
-    const rank = new Map([...data.codes].sort((x, y) => x.name.localeCompare(y.name)).map((c, i) => [c.id, i]));
-    const pairs = cooccurrence(filterFacts(data.facts, subset, data.attributes, data.codes), chosen)
-      .map((pair) => {
-        const swap = rank.get(pair.a)! > rank.get(pair.b)!;
-        const [aId, bId, n1, n2] = swap ? [pair.b, pair.a, pair.n2, pair.n1] : [pair.a, pair.b, pair.n1, pair.n2];
-        const row: CooccurrencePair = { a: names.get(aId)!, b: names.get(bId)!, count: pair.count, c: round(pair.c), rule: ruleName(chosen), n1, n2, uneven: pair.uneven, aPath: paths.get(aId)!, bPath: paths.get(bId)!, aId, bId };
-        return { row, ra: rank.get(aId)!, rb: rank.get(bId)! };
-      })
-      .sort((x, y) => y.row.count - x.row.count || x.ra - y.ra || x.rb - y.rb)
-      .map(({ row }) => row);
-    return top ? pairs.slice(0, top) : pairs;
+    const rankOf: number[] = [];
+    [...data.codes].sort((x, y) => x.name.localeCompare(y.name)).forEach((c, i) => (rankOf[c.id] = i));
+    const first = (pair: { a: number; b: number }) => Math.min(rankOf[pair.a]!, rankOf[pair.b]!);
+    const second = (pair: { a: number; b: number }) => Math.max(rankOf[pair.a]!, rankOf[pair.b]!);
+    const counted = cooccurrence(filterFacts(data.facts, subset, data.attributes, data.codes), chosen).sort(
+      (x, y) => y.count - x.count || first(x) - first(y) || second(x) - second(y),
+    );
+    // Rows are made for the pairs asked for only: the side panel's top 50 of 100,000 pairs.
+    const pairs = (top ? counted.slice(0, top) : counted).map((pair): CooccurrencePair => {
+      const swap = rankOf[pair.a]! > rankOf[pair.b]!;
+      const [aId, bId, n1, n2] = swap ? [pair.b, pair.a, pair.n2, pair.n1] : [pair.a, pair.b, pair.n1, pair.n2];
+      return { a: names.get(aId)!, b: names.get(bId)!, count: pair.count, c: round(pair.c), rule: ruleName(chosen), n1, n2, uneven: pair.uneven, aPath: paths.get(aId)!, bPath: paths.get(bId)!, aId, bId };
+    });
+    return pairs;
   },
 };
 
