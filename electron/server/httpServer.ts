@@ -8,7 +8,6 @@
  */
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -119,7 +118,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   /** Waits for the socket to take more; false once the client has gone (it never drains then). */
   const written = async (res: http.ServerResponse, flushed: boolean): Promise<boolean> => {
-    if (!flushed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!flushed) {
+      // Both listeners go once either fires: a file of many pieces would otherwise pile them up on the response.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
     return !res.destroyed;
   };
 

@@ -18,7 +18,8 @@ const httpTransport: Transport = async (op, input) => {
     credentials: 'same-origin',
     body: JSON.stringify(input),
   });
-  const text = await response.text();
+  // Decoded by hand to keep a byte-order mark: an export for Excel starts with one, and response.text() drops it.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
   // An export comes as the file itself, the rest of its result in a header.
   const result = resultFromBody((name) => response.headers.get(name), text);
   return result ? { ok: true, result } : (JSON.parse(text) as Envelope);
