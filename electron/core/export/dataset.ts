@@ -51,14 +51,16 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
         const data = loadFacts(project);
         const caseByName = new Map(cases().map((c) => [c.name, c]));
         const caseById = new Map(data.cases.map((c) => [c.id, caseByName.get(c.name)!]));
-        const casesOfCoding = new Map(data.facts.map((f) => [f.id, f.caseIds.map((id) => caseById.get(id)!)]));
+        // The facts' own lists of case ids, looked up row by row: no second list per coding of a project of 100,000.
+        const caseIdsOfCoding = new Map<number, readonly number[]>();
+        for (const fact of data.facts) caseIdsOfCoding.set(fact.id, fact.caseIds);
         const paths = codePaths(data.codes);
         const pathByName = new Map(data.codes.map((c) => [c.name, paths.get(c.id)!]));
         const attributes = attributeNames();
         return codingsCsvFile(project, csv, {
           fields: ['case', 'code_path', ...attributes],
           cells: (r) => {
-            const owners = casesOfCoding.get(r.id) ?? [];
+            const owners = (caseIdsOfCoding.get(r.id) ?? []).map((id) => caseById.get(id)!);
             return [
               owners.map((c) => c.name).join('; '),
               pathByName.get(r.code) ?? r.code,
