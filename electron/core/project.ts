@@ -106,7 +106,8 @@ export class Project {
   /** Rows changed by upkeep of derived indexes (search stems): no cached value is computed from them. */
   private upkeepChanges = 0;
 
-  private totalChanges(): number {
+  /** Rows changed through this connection since it opened. */
+  totalChanges(): number {
     return this.stmt('SELECT total_changes()').pluck().get() as number;
   }
 

@@ -30,48 +30,37 @@ function classOf(char: string): number {
   return char === '-' || char === "'" || char === '’' ? JOINER : OTHER;
 }
 
-/** The class of the astral character at `at` and its width in units (one for a lone surrogate), packed as class + 8 × width. */
-function astralAt(text: string, at: number): number {
-  const high = text.charCodeAt(at);
+/** The class of the character at `at` and its width in units (two for an astral character, one for a lone surrogate), packed as class + 8 × width. */
+function packedAt(text: string, at: number): number {
+  const kind = classes[text.charCodeAt(at)]!;
+  if (kind !== SURROGATE) return kind + 8;
   const low = text.charCodeAt(at + 1);
-  if (high > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return OTHER + 8;
+  if (text.charCodeAt(at) > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return OTHER + 8;
   return classOf(text.slice(at, at + 2)) + 16;
 }
 
-/** Calls `visit` with each word of `text`, in order. Written out by hand, without helpers that share state, because this loop meets every character of a project. */
+/** Calls `visit` with each word of `text`, in order. A loop by hand, with one pure helper, because it meets every character of a project. */
 export function forEachWord(text: string, visit: (word: string) => void): void {
   const length = text.length;
   let at = 0;
   while (at < length) {
-    let kind = classes[text.charCodeAt(at)]!;
-    let width = 1;
-    if (kind === SURROGATE) {
-      const packed = astralAt(text, at);
-      kind = packed & 7;
-      width = packed >> 3;
-    }
-    if (kind !== LETTER) {
-      at += width;
+    const first = packedAt(text, at);
+    if ((first & 7) !== LETTER) {
+      at += first >> 3;
       continue;
     }
     const start = at;
-    at += width;
+    at += first >> 3;
     for (;;) {
       while (at < length) {
-        let next = classes[text.charCodeAt(at)]!;
-        let step = 1;
-        if (next === SURROGATE) {
-          const packed = astralAt(text, at);
-          next = packed & 7;
-          step = packed >> 3;
-        }
-        if (next !== LETTER && next !== MARK_OR_NUMBER) break;
-        at += step;
+        const next = packedAt(text, at);
+        const kind = next & 7;
+        if (kind !== LETTER && kind !== MARK_OR_NUMBER) break;
+        at += next >> 3;
       }
       // A joiner carries the word on only when a letter, mark or digit follows it.
       if (at + 1 < length && classes[text.charCodeAt(at)] === JOINER) {
-        let after = classes[text.charCodeAt(at + 1)]!;
-        if (after === SURROGATE) after = astralAt(text, at + 1) & 7;
+        const after = packedAt(text, at + 1) & 7;
         if (after === LETTER || after === MARK_OR_NUMBER) {
           at += 1;
           continue;

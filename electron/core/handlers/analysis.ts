@@ -55,12 +55,11 @@ export const analysisHandlers: HandlersFor<'analysis'> = {
       (x, y) => y.count - x.count || first(x) - first(y) || second(x) - second(y),
     );
     // Rows are made for the pairs asked for only: the side panel's top 50 of 100,000 pairs.
-    const pairs = (top ? counted.slice(0, top) : counted).map((pair): CooccurrencePair => {
+    return (top ? counted.slice(0, top) : counted).map((pair): CooccurrencePair => {
       const swap = rankOf[pair.a]! > rankOf[pair.b]!;
       const [aId, bId, n1, n2] = swap ? [pair.b, pair.a, pair.n2, pair.n1] : [pair.a, pair.b, pair.n1, pair.n2];
       return { a: names.get(aId)!, b: names.get(bId)!, count: pair.count, c: round(pair.c), rule: ruleName(chosen), n1, n2, uneven: pair.uneven, aPath: paths.get(aId)!, bPath: paths.get(bId)!, aId, bId };
     });
-    return pairs;
   },
 };
 

@@ -2,8 +2,9 @@
  * Stems indexed while the researcher asks for nothing, so that the first
  * search of a thousand transcripts does not wait for all of them (about
  * nine seconds at eight million words). Only while no operation runs and a
- * second after the last one ended, a few documents at a time (each in its own transaction, the same
- * indexing a search would do), so a click never queues behind it for long.
+ * second after the last one ended, a few documents at a time (each in its
+ * own transaction, the same indexing a search would do), so a click never
+ * queues behind it for long.
  */
 import type { Core } from '../core';
 import { indexPendingDocuments } from './textSearch';
@@ -11,14 +12,13 @@ import { indexPendingDocuments } from './textSearch';
 export function startBackgroundIndexing(core: Core, onError: (error: unknown) => void, options = { tickMs: 500, quietMs: 1000, sliceMs: 40 }): () => void {
   // Where nothing was left to index: the project and its count of changes then. Looking again costs a scan of the documents.
   let finished: { path: string; changes: number } | null = null;
-  const changes = () => core.project!.stmt('SELECT total_changes()').pluck().get() as number;
   const timer = setInterval(() => {
     const project = core.project;
     if (!project || project.readOnly || core.activity.running > 0 || performance.now() - core.activity.lastEndedAt < options.quietMs) return;
-    if (finished?.path === project.path && finished.changes === changes()) return;
+    if (finished?.path === project.path && finished.changes === project.totalChanges()) return;
     try {
       project.assertInPlace();
-      if (indexPendingDocuments(project, options.sliceMs) === 0) finished = { path: project.path, changes: changes() };
+      if (indexPendingDocuments(project, options.sliceMs) === 0) finished = { path: project.path, changes: project.totalChanges() };
     } catch (error) {
       onError(error);
     }
