@@ -64,8 +64,17 @@ export class Project {
     if (inode !== this.inode) throw new AppError('project_moved', { file: `${this.name}.tematik` });
   }
 
-  /** After each committed write: the WAL goes to the disk within `flushDelayMs`, once however many writes come. */
+  private readonly writeWatchers = new Set<() => void>();
+
+  /** Calls `watcher` after each committed write, until the returned function is called: for state kept in step with the rows. */
+  watchWrites(watcher: () => void): () => void {
+    this.writeWatchers.add(watcher);
+    return () => this.writeWatchers.delete(watcher);
+  }
+
+  /** After each committed write: watchers catch up, and the WAL goes to the disk within `flushDelayMs`, once however many writes come. */
   wrote(): void {
+    for (const watcher of this.writeWatchers) watcher();
     if (this.flushTimer || this.readOnly) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
@@ -191,6 +200,7 @@ export class Project {
     this.texts.clear();
     this.textChars = 0;
     this.derived.clear();
+    this.writeWatchers.clear();
     if (this.db.open) {
       // Fold the WAL back into the main file so the project is one self-contained file at rest.
       if (!this.readOnly) {

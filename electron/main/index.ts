@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { menuModel, menuTemplate, type MenuCommands, type MenuModel } from './menu';
 import { Core } from '../core/core';
 import { createDispatcher } from '../core/dispatcher';
-import { startBackgroundIndexing } from '../core/search/backgroundIndexing';
+import { startBackgroundUpkeep } from '../core/backgroundUpkeep';
 import { startAutoBackups } from '../core/store/autoBackup';
 import { electronNativeBinding } from './nativeBinding';
 import { isAppUrl, windowOptions } from './windowOptions';
@@ -25,7 +25,7 @@ const core = new Core({
   app: true,
 });
 startAutoBackups(core, (error) => console.error('Tematik: automatic backup failed:', error));
-startBackgroundIndexing(core, (error) => console.error('Tematik: indexing for search failed:', error));
+startBackgroundUpkeep(core, (error) => console.error('Tematik: background upkeep failed:', error));
 const dispatch = createDispatcher(core);
 let mainWindow: BrowserWindow | null = null;
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/errors';
 import { Core } from '../core/core';
 import { call } from '../core/dispatcher';
-import { startBackgroundIndexing } from '../core/search/backgroundIndexing';
+import { startBackgroundUpkeep } from '../core/backgroundUpkeep';
 import { startAutoBackups } from '../core/store/autoBackup';
 import { startServer } from './httpServer';
 
@@ -50,7 +50,7 @@ try {
 
 const server = await startServer({ core, staticDir, port: Number(values.port) });
 startAutoBackups(core, (error) => process.stderr.write(`tematik: automatic backup failed: ${error instanceof Error ? error.message : String(error)}\n`));
-startBackgroundIndexing(core, (error) => process.stderr.write(`tematik: indexing for search failed: ${error instanceof Error ? error.message : String(error)}\n`));
+startBackgroundUpkeep(core, (error) => process.stderr.write(`tematik: background upkeep failed: ${error instanceof Error ? error.message : String(error)}\n`));
 process.stdout.write(`Tematik is serving ${core.project!.path}\nOpen ${server.openUrl}\n`);
 
 const shutdown = () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../../electron/core/analysis/facts';
-import { startBackgroundIndexing } from '../../electron/core/search/backgroundIndexing';
+import { startBackgroundUpkeep } from '../../electron/core/backgroundUpkeep';
 import { indexPendingDocuments } from '../../electron/core/search/textSearch';
 import { formsPattern, stem, stemDocument } from '../../electron/core/search/stemming';
 import { newCore, writeFile } from '../helpers/tempProject';
@@ -98,7 +98,7 @@ describe('indexing in the background', () => {
     await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'id' });
     const pending = () => core.project!.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
     expect(pending()).toBeGreaterThan(0);
-    const stop = startBackgroundIndexing(core, (error) => { throw error; }, { tickMs: 20, quietMs: 150, sliceMs: 5 });
+    const stop = startBackgroundUpkeep(core, (error) => { throw error; }, { tickMs: 20, quietMs: 150, sliceMs: 5 });
     try {
       // Busy: a request every 50 ms, each closer together than the quiet time.
       for (let i = 0; i < 8; i++) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import type { ProjectInfo } from '../../../shared/model/types';
+import { startLiveCodings } from '../analysis/liveCodings';
 import type { Core } from '../core';
 import { codebookEntriesFromFile, importEntries, starterEntries } from './codebook';
 import { ensureCoder } from './coders';
@@ -22,6 +23,8 @@ export const projectHandlers: Pick<HandlersFor<'project'>, 'project.create' | 'p
     // The codebook is read before the file exists: a bad codebook file leaves nothing behind.
     const entries = codebook && ('starter' in codebook ? starterEntries(core.options.resourceDir, codebook.starter) : codebookEntriesFromFile(codebook.fileName, codebook.content));
     core.open(path, true);
+    // A new project has no codings to read: keeping them in step costs nothing now, and spares the first analysis a read of them all later.
+    startLiveCodings(core.requireProject());
     if (entries) {
       const project = core.requireProject();
       project.db.transaction(() => importEntries(project, entries))();

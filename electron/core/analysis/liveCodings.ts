@@ -1,0 +1,239 @@
+/**
+ * Every coding as an analysis fact (its coder, the speaker turn it starts
+ * in, its cases), kept in step with the project instead of read again after
+ * each change: reading 80,000 codings with their turns and building their
+ * facts costs 300-400 ms, which a co-occurrence re-run after one coding would
+ * otherwise wait for.
+ *
+ * Temporary triggers (on this connection only: no schema change) log what a
+ * fact is made from: each coding inserted, updated or deleted, each document
+ * whose turns or cases changed, each speaker and coder changed. After every
+ * write, and before every read, the facts logged are made again. The log is
+ * written inside the change's own transaction, so a change rolled back
+ * leaves no entry. A change made through another connection (the CLI on the
+ * same file) shows in SQLite's data version, and then everything is read
+ * again.
+ */
+import type { CodingFact } from '../../../shared/analysis/cooccurrence';
+import type { Project } from '../project';
+import { joinTurnOfCoding } from '../store/turnOfCoding';
+
+type Kind = 'coding' | 'turns' | 'document_cases' | 'speaker' | 'coder';
+
+const logged = (table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: Kind, ids: string[]) =>
+  `CREATE TEMP TRIGGER IF NOT EXISTS log_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN
+     INSERT OR IGNORE INTO changed_facts VALUES ${ids.map((id) => `('${kind}', ${id})`).join(', ')};
+   END;`;
+
+const logSchema = [
+  'CREATE TEMP TABLE IF NOT EXISTS changed_facts (kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;',
+  logged('codings', 'INSERT', 'coding', ['new.id']),
+  logged('codings', 'UPDATE', 'coding', ['old.id', 'new.id']),
+  logged('codings', 'DELETE', 'coding', ['old.id']),
+  logged('turns', 'INSERT', 'turns', ['new.document_id']),
+  logged('turns', 'UPDATE', 'turns', ['old.document_id', 'new.document_id']),
+  logged('turns', 'DELETE', 'turns', ['old.document_id']),
+  logged('case_documents', 'INSERT', 'document_cases', ['new.document_id']),
+  logged('case_documents', 'DELETE', 'document_cases', ['old.document_id']),
+  // A new speaker or coder is in no fact yet: it is read when a fact first names it.
+  logged('speakers', 'UPDATE', 'speaker', ['old.id']),
+  logged('speakers', 'DELETE', 'speaker', ['old.id']),
+  logged('coders', 'UPDATE', 'coder', ['old.id']),
+  logged('coders', 'DELETE', 'coder', ['old.id']),
+].join('\n');
+
+const rowSelect = `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, t.id, t.speaker_id FROM codings k ${joinTurnOfCoding('k', 't')}`;
+
+type Row = [id: number, documentId: number, codeId: number, start: number, end: number, coderId: number, turnId: number | null, speakerId: number | null];
+
+/** Beyond this many changed codings, reading them all is quicker than placing each. */
+const maxPlaced = 2000;
+
+/** What a fact names besides its coding: coders by id, each speaker's case, each document's cases. */
+interface Names {
+  coders: Map<number, string>;
+  speakerCases: Map<number, number | null>;
+  documentCases: Map<number, number[]>;
+}
+
+function readNames(project: Project): Names {
+  const documentCases = new Map<number, number[]>();
+  for (const [documentId, caseId] of project.stmt('SELECT document_id, case_id FROM case_documents ORDER BY case_id').raw(true).all() as [number, number][]) {
+    const list = documentCases.get(documentId);
+    if (list) list.push(caseId);
+    else documentCases.set(documentId, [caseId]);
+  }
+  return {
+    coders: new Map(project.stmt('SELECT id, name FROM coders').raw(true).all() as [number, string][]),
+    speakerCases: new Map(project.stmt('SELECT id, case_id FROM speakers').raw(true).all() as [number, number | null][]),
+    documentCases,
+  };
+}
+
+/** The cases of a coding are its turn's speaker's case, or else its document's. */
+function makeFact(names: Names, [id, documentId, codeId, start, end, coderId, turnId, speakerId]: Row): CodingFact {
+  const speakerCase = speakerId === null ? null : (names.speakerCases.get(speakerId) ?? null);
+  return { id, documentId, codeId, start, end, coder: names.coders.get(coderId)!, turnId, caseIds: speakerCase !== null ? [speakerCase] : (names.documentCases.get(documentId) ?? []) };
+}
+
+class LiveCodings {
+  /**
+   * In id order, and changed in place: a copy per change would cost a few
+   * milliseconds a coding. Readers use it before their next write (every
+   * analysis reads its facts at once).
+   */
+  private facts: CodingFact[] = [];
+  /** The speaker and coder of each fact, at the same positions. */
+  private speakerIds: (number | null)[] = [];
+  private coderIds: number[] = [];
+  private names!: Names;
+  private dataVersion: number;
+
+  constructor(private readonly project: Project) {
+    project.db.exec(logSchema);
+    this.dataVersion = this.currentDataVersion();
+    this.readAll();
+  }
+
+  current(): readonly CodingFact[] {
+    this.catchUp();
+    return this.facts;
+  }
+
+  catchUp(): void {
+    const dataVersion = this.currentDataVersion();
+    if (dataVersion !== this.dataVersion) {
+      this.dataVersion = dataVersion;
+      this.readAll();
+      return;
+    }
+    const log = this.project.stmt('SELECT kind, id FROM temp.changed_facts').raw(true).all() as [Kind, number][];
+    if (log.length === 0) return;
+    const changed = (kind: Kind) => new Set(log.filter(([k]) => k === kind).map(([, id]) => id));
+    const codings = changed('coding');
+    if (codings.size > maxPlaced) {
+      this.readAll();
+      return;
+    }
+    const turns = changed('turns');
+    const documentCases = changed('document_cases');
+    const speakers = changed('speaker');
+    const coders = changed('coder');
+    if (documentCases.size + speakers.size + coders.size > 0) {
+      // Facts whose cases or coder may have changed are made again.
+      this.readNames();
+      for (let i = 0; i < this.facts.length; i++) {
+        const fact = this.facts[i]!;
+        const speakerId = this.speakerIds[i]!;
+        if (documentCases.has(fact.documentId) || (speakerId !== null && speakers.has(speakerId)) || coders.has(this.coderIds[i]!)) {
+          this.facts[i] = this.fact([fact.id, fact.documentId, fact.codeId, fact.start, fact.end, this.coderIds[i]!, fact.turnId, speakerId]);
+        }
+      }
+    }
+    // So are the codings changed, and those of documents whose turns changed.
+    if (turns.size > 0) {
+      const inDocument = this.project.stmt('SELECT id FROM codings WHERE document_id = ?').pluck();
+      for (const documentId of turns) for (const id of inDocument.all(documentId) as number[]) codings.add(id);
+      for (const fact of this.facts) if (turns.has(fact.documentId)) codings.add(fact.id);
+    }
+    const byId = this.project.stmt(`${rowSelect} WHERE k.id = ?`).raw(true);
+    for (const id of codings) this.place(id, byId.get(id) as Row | undefined);
+    this.clearLog();
+  }
+
+  private readAll(): void {
+    this.readNames();
+    const rows = this.project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).all() as Row[];
+    this.facts = rows.map((row) => this.fact(row));
+    this.speakerIds = rows.map((row) => row[7]);
+    this.coderIds = rows.map((row) => row[5]);
+    this.clearLog();
+  }
+
+  private readNames(): void {
+    this.names = readNames(this.project);
+  }
+
+  private fact(row: Row): CodingFact {
+    const [, , , , , coderId, , speakerId] = row;
+    if (!this.names.coders.has(coderId) || (speakerId !== null && !this.names.speakerCases.has(speakerId))) this.readNames();
+    return makeFact(this.names, row);
+  }
+
+  /** Puts the coding's fact at its place by id, replacing the one there; without a row, takes it out. */
+  private place(id: number, row: Row | undefined): void {
+    if (row && (this.facts.length === 0 || this.facts[this.facts.length - 1]!.id < id)) {
+      // A new coding: the usual case.
+      this.facts.push(this.fact(row));
+      this.speakerIds.push(row[7]);
+      this.coderIds.push(row[5]);
+      return;
+    }
+    let low = 0;
+    let high = this.facts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.facts[mid]!.id < id) low = mid + 1;
+      else high = mid;
+    }
+    const present = this.facts[low]?.id === id;
+    if (!row) {
+      if (present) [this.facts, this.speakerIds, this.coderIds].forEach((list) => list.splice(low, 1));
+      return;
+    }
+    const remove = present ? 1 : 0;
+    this.facts.splice(low, remove, this.fact(row));
+    this.speakerIds.splice(low, remove, row[7]);
+    this.coderIds.splice(low, remove, row[5]);
+  }
+
+  private clearLog(): void {
+    // Emptying the log changes no row that a cached value is computed from.
+    this.project.upkeep(() => this.project.stmt('DELETE FROM temp.changed_facts').run());
+  }
+
+  private currentDataVersion(): number {
+    return this.project.stmt('PRAGMA data_version').pluck().get() as number;
+  }
+}
+
+const live = new WeakMap<Project, LiveCodings>();
+
+/**
+ * The project's codings as facts, in id order, kept in step from the first
+ * call on (a project opened read-only changes under no write of ours, and
+ * is read whole each time).
+ */
+export function liveCodingFacts(project: Project): readonly CodingFact[] {
+  if (project.readOnly) return readCodingFacts(project);
+  return startLiveCodings(project).current();
+}
+
+function readCodingFacts(project: Project): CodingFact[] {
+  const names = readNames(project);
+  return (project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).all() as Row[]).map((row) => makeFact(names, row));
+}
+
+/** Starts keeping the codings in step, if that has not begun: at once for a new project, in a quiet moment for one opened. */
+export function startLiveCodings(project: Project): LiveCodings {
+  let kept = live.get(project);
+  if (!kept) {
+    const started = new LiveCodings(project);
+    kept = started;
+    live.set(project, started);
+    const stop = project.watchWrites(() => {
+      try {
+        started.catchUp();
+      } catch {
+        // A project that cannot be read now (its disk gone): the next read starts over.
+        stop();
+        live.delete(project);
+      }
+    });
+  }
+  return kept;
+}
+
+export function keepsLiveCodings(project: Project): boolean {
+  return live.has(project);
+}
