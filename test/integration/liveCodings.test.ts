@@ -10,7 +10,7 @@ import { keepsLiveCodings, liveCodingFacts } from '../../electron/core/analysis/
 import { newCore } from '../helpers/tempProject';
 
 describe('codings kept in step for the analyses', () => {
-  it('match a fresh read after codings, codes, cases, speakers and documents change, after a rollback and after another connection writes', async () => {
+  it('match a fresh read (facts and export rows) after codings, codes, cases, speakers and documents change, after a rollback and after another connection writes', async () => {
     const { core, run, dir } = newCore();
     const file = path.join(dir, 'sample.tematik');
     await run('project.openSample', { path: file, lang: 'en' });
@@ -18,49 +18,53 @@ describe('codings kept in step for the analyses', () => {
     const reader = newCore(dir);
     await reader.run('project.open', { path: file, readOnly: true });
     const fresh = () => liveCodingFacts(reader.core.project!);
-    const expectInStep = () => expect(liveCodingFacts(project)).toEqual(fresh());
+    const expectInStep = async () => {
+      expect(liveCodingFacts(project)).toEqual(fresh());
+      // The export rows are made from the same codings, with their speakers, cue times and memos.
+      expect(await run('codings.rows', {})).toEqual(await reader.run('codings.rows', {}));
+    };
 
     expect(keepsLiveCodings(project)).toBe(false);
-    expectInStep();
+    await expectInStep();
     expect(keepsLiveCodings(project)).toBe(true);
     const documents = await run('documents.list');
     const codes = await run('codes.list');
 
     const { codings } = await run('codings.apply', { documentId: documents[0]!.id, start: 10, end: 60, codeIds: [codes[0]!.id, codes[1]!.id] });
-    expectInStep();
+    await expectInStep();
     // Moved into another turn: its turn and cases change with it.
-    await run('codings.update', { id: codings[0]!.id, start: 400, end: 450 });
-    expectInStep();
+    await run('codings.update', { id: codings[0]!.id, start: 400, end: 450, memo: 'moved' });
+    await expectInStep();
     await run('codings.delete', { id: codings[1]!.id });
-    expectInStep();
+    await expectInStep();
     await run('codes.delete', { id: codes[2]!.id });
-    expectInStep();
+    await expectInStep();
 
     const speaker = (await run('speakers.list')).find((s) => !s.isInterviewer)!;
     await run('speakers.update', { id: speaker.id, caseName: 'Someone else' });
-    expectInStep();
+    await expectInStep();
     // Marked as the interviewer, the speaker has no case: their codings fall back to their documents' cases.
     await run('speakers.update', { id: speaker.id, isInterviewer: true });
-    expectInStep();
+    await expectInStep();
     const [source, target] = (await run('speakers.list')).filter((s) => !s.isInterviewer);
     await run('speakers.merge', { sourceId: source!.id, targetId: target!.id });
-    expectInStep();
+    await expectInStep();
     await run('cases.create', { name: 'Second case', documentIds: [documents[1]!.id] });
-    expectInStep();
+    await expectInStep();
     await run('documents.delete', { id: documents[2]!.id });
-    expectInStep();
+    await expectInStep();
 
     // The first code is applied, the second does not exist: nothing of it stays, in the file or in the facts.
     const before = liveCodingFacts(project).length;
     await expect(run('codings.apply', { documentId: documents[0]!.id, start: 5, end: 9, codeIds: [codes[3]!.id, 999_999] })).rejects.toThrow();
     expect(liveCodingFacts(project)).toHaveLength(before);
-    expectInStep();
+    await expectInStep();
 
     const other = new Database(file);
     other.prepare('DELETE FROM codings WHERE id IN (SELECT id FROM codings ORDER BY id LIMIT 3)').run();
     other.close();
     expect(liveCodingFacts(project)).toHaveLength(before - 3);
-    expectInStep();
+    await expectInStep();
 
     reader.core.close();
     core.close();

@@ -42,9 +42,33 @@ const logSchema = [
   logged('coders', 'DELETE', 'coder', ['old.id']),
 ].join('\n');
 
-const rowSelect = `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, t.id, t.speaker_id FROM codings k ${joinTurnOfCoding('k', 't')}`;
+const rowSelect = `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, t.id, t.speaker_id, t.time_start_ms, k.created_at, k.memo FROM codings k ${joinTurnOfCoding('k', 't')}`;
 
-type Row = [id: number, documentId: number, codeId: number, start: number, end: number, coderId: number, turnId: number | null, speakerId: number | null];
+type Row = [
+  id: number,
+  documentId: number,
+  codeId: number,
+  start: number,
+  end: number,
+  coderId: number,
+  turnId: number | null,
+  speakerId: number | null,
+  timeStartMs: number | null,
+  createdAt: string,
+  memo: string | null,
+];
+
+/** What an export row needs of a coding beyond its fact. */
+export interface CodingDetail {
+  coderId: number;
+  speakerId: number | null;
+  /** The cue time of the turn it starts in. */
+  timeStartMs: number | null;
+  createdAt: string;
+  memo: string | null;
+}
+
+const detailOf = (row: Row): CodingDetail => ({ coderId: row[5], speakerId: row[7], timeStartMs: row[8], createdAt: row[9], memo: row[10] });
 
 /** Beyond this many changed codings, reading them all is quicker than placing each. */
 const maxPlaced = 2000;
@@ -83,9 +107,8 @@ class LiveCodings {
    * analysis reads its facts at once).
    */
   private facts: CodingFact[] = [];
-  /** The speaker and coder of each fact, at the same positions. */
-  private speakerIds: (number | null)[] = [];
-  private coderIds: number[] = [];
+  /** Each fact's details, at the same positions. */
+  private details: CodingDetail[] = [];
   private names!: Names;
   private dataVersion: number;
 
@@ -95,18 +118,23 @@ class LiveCodings {
     this.readAll();
   }
 
-  current(): readonly CodingFact[] {
-    this.catchUp();
-    return this.facts;
-  }
-
-  catchUp(): void {
+  current(): { facts: readonly CodingFact[]; details: readonly CodingDetail[] } {
     const dataVersion = this.currentDataVersion();
     if (dataVersion !== this.dataVersion) {
       this.dataVersion = dataVersion;
       this.readAll();
-      return;
+    } else {
+      this.catchUp();
     }
+    return { facts: this.facts, details: this.details };
+  }
+
+  /**
+   * Applies the log of this connection's changes. After a write there is no
+   * need to ask whether another connection wrote: the next read asks, and
+   * reads everything again if one did.
+   */
+  catchUp(): void {
     const log = this.project.stmt('SELECT kind, id FROM temp.changed_facts').raw(true).all() as [Kind, number][];
     if (log.length === 0) return;
     const changed = (kind: Kind) => new Set(log.filter(([k]) => k === kind).map(([, id]) => id));
@@ -124,9 +152,9 @@ class LiveCodings {
       this.readNames();
       for (let i = 0; i < this.facts.length; i++) {
         const fact = this.facts[i]!;
-        const speakerId = this.speakerIds[i]!;
-        if (documentCases.has(fact.documentId) || (speakerId !== null && speakers.has(speakerId)) || coders.has(this.coderIds[i]!)) {
-          this.facts[i] = this.fact([fact.id, fact.documentId, fact.codeId, fact.start, fact.end, this.coderIds[i]!, fact.turnId, speakerId]);
+        const { speakerId, coderId, timeStartMs, createdAt, memo } = this.details[i]!;
+        if (documentCases.has(fact.documentId) || (speakerId !== null && speakers.has(speakerId)) || coders.has(coderId)) {
+          this.facts[i] = this.fact([fact.id, fact.documentId, fact.codeId, fact.start, fact.end, coderId, fact.turnId, speakerId, timeStartMs, createdAt, memo]);
         }
       }
     }
@@ -145,8 +173,7 @@ class LiveCodings {
     this.readNames();
     const rows = this.project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).all() as Row[];
     this.facts = rows.map((row) => this.fact(row));
-    this.speakerIds = rows.map((row) => row[7]);
-    this.coderIds = rows.map((row) => row[5]);
+    this.details = rows.map(detailOf);
     this.clearLog();
   }
 
@@ -165,8 +192,7 @@ class LiveCodings {
     if (row && (this.facts.length === 0 || this.facts[this.facts.length - 1]!.id < id)) {
       // A new coding: the usual case.
       this.facts.push(this.fact(row));
-      this.speakerIds.push(row[7]);
-      this.coderIds.push(row[5]);
+      this.details.push(detailOf(row));
       return;
     }
     let low = 0;
@@ -178,13 +204,15 @@ class LiveCodings {
     }
     const present = this.facts[low]?.id === id;
     if (!row) {
-      if (present) [this.facts, this.speakerIds, this.coderIds].forEach((list) => list.splice(low, 1));
+      if (present) {
+        this.facts.splice(low, 1);
+        this.details.splice(low, 1);
+      }
       return;
     }
     const remove = present ? 1 : 0;
     this.facts.splice(low, remove, this.fact(row));
-    this.speakerIds.splice(low, remove, row[7]);
-    this.coderIds.splice(low, remove, row[5]);
+    this.details.splice(low, remove, detailOf(row));
   }
 
   private clearLog(): void {
@@ -205,13 +233,15 @@ const live = new WeakMap<Project, LiveCodings>();
  * is read whole each time).
  */
 export function liveCodingFacts(project: Project): readonly CodingFact[] {
-  if (project.readOnly) return readCodingFacts(project);
-  return startLiveCodings(project).current();
+  return liveCodings(project).facts;
 }
 
-function readCodingFacts(project: Project): CodingFact[] {
+/** The facts with their details, at the same positions. */
+export function liveCodings(project: Project): { facts: readonly CodingFact[]; details: readonly CodingDetail[] } {
+  if (!project.readOnly) return startLiveCodings(project).current();
   const names = readNames(project);
-  return (project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).all() as Row[]).map((row) => makeFact(names, row));
+  const rows = project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).all() as Row[];
+  return { facts: rows.map((row) => makeFact(names, row)), details: rows.map(detailOf) };
 }
 
 /** Starts keeping the codings in step, if that has not begun: at once for a new project, in a quiet moment for one opened. */

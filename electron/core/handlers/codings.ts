@@ -2,9 +2,9 @@ import { AppError } from '../../../shared/api/errors';
 import type { Coding, CodingRow } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
+import { liveCodings } from '../analysis/liveCodings';
 import type { Project } from '../project';
 import { PassageCutter } from '../store/passageBytes';
-import { joinTurnOfCoding } from '../store/turnOfCoding';
 import { assertCodeExists, findOrCreateCode, getCode } from './codes';
 import { ensureCoder } from './coders';
 import type { HandlersFor } from './types';
@@ -45,7 +45,8 @@ export type CodingRecord = Omit<CodingRow, 'text'> & { documentId: number };
 
 /**
  * Every coding (or those of one document or code) as an export row without
- * its text, with the speaker and cue time of the turn it starts in. The
+ * its text, with the speaker and cue time of the turn it starts in, made
+ * from the codings the analyses keep in step (no read of every coding). The
  * order is SQLite's NOCASE document name, then start, end and code name.
  */
 export function codingRecords(project: Project, filter: { documentId?: number; codeId?: number }): CodingRecord[] {
@@ -53,15 +54,8 @@ export function codingRecords(project: Project, filter: { documentId?: number; c
   const documents = names('SELECT id, name FROM documents');
   const codes = names('SELECT id, name FROM codes');
   const coders = names('SELECT id, name FROM coders');
-  const rows = project
-    .stmt(
-      `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, k.created_at, k.memo, s.name, t.time_start_ms FROM codings k
-       ${joinTurnOfCoding('k', 't')}
-       LEFT JOIN speakers s ON s.id = t.speaker_id
-       WHERE (@documentId IS NULL OR k.document_id = @documentId) AND (@codeId IS NULL OR k.code_id = @codeId)`,
-    )
-    .raw(true)
-    .all({ documentId: filter.documentId ?? null, codeId: filter.codeId ?? null }) as [number, number, number, number, number, number, string, string | null, string | null, number | null][];
+  const speakers = names('SELECT id, name FROM speakers');
+  const { facts, details } = liveCodings(project);
   // Names are ranked once, so that sorting 100,000 rows compares numbers, not strings.
   const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -69,21 +63,32 @@ export function codingRecords(project: Project, filter: { documentId?: number; c
     new Map([...names].map(([id, name]) => [id, key(name)] as const).sort((a, b) => compare(a[1], b[1])).map(([id], i) => [id, i]));
   const documentRank = rank(documents, fold);
   const codeRank = rank(codes, (name) => name);
-  const keyed = rows.map((row) => ({ row, document: documentRank.get(row[1])!, code: codeRank.get(row[2])! }));
-  keyed.sort((x, y) => x.document - y.document || x.row[3] - y.row[3] || x.row[4] - y.row[4] || x.code - y.code);
-  return keyed.map(({ row: [id, documentId, codeId, start, end, coderId, createdAt, memo, speaker, timeMs] }) => ({
-    id,
-    documentId,
-    document: documents.get(documentId)!,
-    code: codes.get(codeId)!,
-    speaker,
-    timestamp: timeMs === null ? null : formatTimestamp(timeMs),
-    start,
-    end,
-    coder: coders.get(coderId)!,
-    createdAt,
-    memo,
-  }));
+  const chosen: { at: number; document: number; code: number }[] = [];
+  for (let at = 0; at < facts.length; at++) {
+    const fact = facts[at]!;
+    if ((filter.documentId === undefined || fact.documentId === filter.documentId) && (filter.codeId === undefined || fact.codeId === filter.codeId)) {
+      chosen.push({ at, document: documentRank.get(fact.documentId)!, code: codeRank.get(fact.codeId)! });
+    }
+  }
+  const key = (c: (typeof chosen)[number]) => facts[c.at]!;
+  chosen.sort((x, y) => x.document - y.document || key(x).start - key(y).start || key(x).end - key(y).end || x.code - y.code);
+  return chosen.map(({ at }) => {
+    const { id, documentId, codeId, start, end } = facts[at]!;
+    const { speakerId, coderId, timeStartMs, createdAt, memo } = details[at]!;
+    return {
+      id,
+      documentId,
+      document: documents.get(documentId)!,
+      code: codes.get(codeId)!,
+      speaker: speakerId === null ? null : (speakers.get(speakerId) ?? null),
+      timestamp: timeStartMs === null ? null : formatTimestamp(timeStartMs),
+      start,
+      end,
+      coder: coders.get(coderId)!,
+      createdAt,
+      memo,
+    };
+  });
 }
 
 /** Every coding's record, kept until the project changes: exporting again, or the dataset's two codings files, reuse it. */
