@@ -53,8 +53,8 @@ export function* csvPieces(fields: readonly string[], chunks: Iterable<readonly 
   }
 }
 
-/** `items` a slice of `size` at a time, each made into rows by `rows` only when its turn comes. */
-export function* inSlices<T, R>(items: readonly T[], size: number, rows: (slice: readonly T[]) => R[]): Generator<R[]> {
+/** `items` (an array, or anything that makes its slices when asked) a slice of `size` at a time, each made into rows by `rows` only when its turn comes. */
+export function* inSlices<T, R>(items: { readonly length: number; slice(from: number, to: number): readonly T[] }, size: number, rows: (slice: readonly T[]) => R[]): Generator<R[]> {
   for (let at = 0; at < items.length; at += size) yield rows(items.slice(at, at + size));
 }
 

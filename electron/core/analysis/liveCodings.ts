@@ -171,9 +171,13 @@ class LiveCodings {
 
   private readAll(): void {
     this.readNames();
-    const rows = this.project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).all() as Row[];
-    this.facts = rows.map((row) => this.fact(row));
-    this.details = rows.map(detailOf);
+    this.facts = [];
+    this.details = [];
+    // Row by row: a project's worth of raw rows at once would double what the read holds at its peak.
+    for (const row of this.project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).iterate() as IterableIterator<Row>) {
+      this.facts.push(this.fact(row));
+      this.details.push(detailOf(row));
+    }
     this.clearLog();
   }
 

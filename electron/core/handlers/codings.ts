@@ -43,13 +43,22 @@ function toCoding(row: CodingDbRow): Coding {
 /** An export row before its text is cut from the document: what a cache can keep without holding every transcript it points into. */
 export type CodingRecord = Omit<CodingRow, 'text'> & { documentId: number };
 
+/** Export rows without their texts, in export order, made a slice at a time. */
+export interface CodingRecords {
+  readonly length: number;
+  slice(from: number, to: number): CodingRecord[];
+}
+
 /**
  * Every coding (or those of one document or code) as an export row without
  * its text, with the speaker and cue time of the turn it starts in, made
  * from the codings the analyses keep in step (no read of every coding). The
  * order is SQLite's NOCASE document name, then start, end and code name.
+ * Only that order is computed here; the rows are made when a slice is
+ * asked for, so a project of 100,000 codings never holds them all. Use
+ * them before the next write: they read the live codings.
  */
-export function codingRecords(project: Project, filter: { documentId?: number; codeId?: number }): CodingRecord[] {
+function recordsOf(project: Project, filter: { documentId?: number; codeId?: number }): CodingRecords {
   const names = (sql: string) => new Map((project.stmt(sql).raw(true).all() as [number, string][]).map(([id, name]) => [id, name]));
   const documents = names('SELECT id, name FROM documents');
   const codes = names('SELECT id, name FROM codes');
@@ -63,16 +72,18 @@ export function codingRecords(project: Project, filter: { documentId?: number; c
     new Map([...names].map(([id, name]) => [id, key(name)] as const).sort((a, b) => compare(a[1], b[1])).map(([id], i) => [id, i]));
   const documentRank = rank(documents, fold);
   const codeRank = rank(codes, (name) => name);
-  const chosen: { at: number; document: number; code: number }[] = [];
+  const chosen: number[] = [];
   for (let at = 0; at < facts.length; at++) {
     const fact = facts[at]!;
-    if ((filter.documentId === undefined || fact.documentId === filter.documentId) && (filter.codeId === undefined || fact.codeId === filter.codeId)) {
-      chosen.push({ at, document: documentRank.get(fact.documentId)!, code: codeRank.get(fact.codeId)! });
-    }
+    if ((filter.documentId === undefined || fact.documentId === filter.documentId) && (filter.codeId === undefined || fact.codeId === filter.codeId)) chosen.push(at);
   }
-  const key = (c: (typeof chosen)[number]) => facts[c.at]!;
-  chosen.sort((x, y) => x.document - y.document || key(x).start - key(y).start || key(x).end - key(y).end || x.code - y.code);
-  return chosen.map(({ at }) => {
+  const order = Int32Array.from(chosen);
+  order.sort((x, y) => {
+    const a = facts[x]!;
+    const b = facts[y]!;
+    return documentRank.get(a.documentId)! - documentRank.get(b.documentId)! || a.start - b.start || a.end - b.end || codeRank.get(a.codeId)! - codeRank.get(b.codeId)! || x - y;
+  });
+  const record = (at: number): CodingRecord => {
     const { id, documentId, codeId, start, end } = facts[at]!;
     const { speakerId, coderId, timeStartMs, createdAt, memo } = details[at]!;
     return {
@@ -88,12 +99,18 @@ export function codingRecords(project: Project, filter: { documentId?: number; c
       createdAt,
       memo,
     };
-  });
+  };
+  return { length: order.length, slice: (from, to) => Array.from(order.subarray(from, to), record) };
 }
 
-/** Every coding's record, kept until the project changes: exporting again, or the dataset's two codings files, reuse it. */
-export function allCodingRecords(project: Project): CodingRecord[] {
-  return project.cached('codingRecords:all', () => codingRecords(project, {}));
+export function codingRecords(project: Project, filter: { documentId?: number; codeId?: number }): CodingRecord[] {
+  const records = recordsOf(project, filter);
+  return records.slice(0, records.length);
+}
+
+/** Every coding's record, its order kept until the project changes: exporting again, or the dataset's two codings files, reuse it. */
+export function allCodingRecords(project: Project): CodingRecords {
+  return project.cached('codingRecords:all', () => recordsOf(project, {}));
 }
 
 /**
