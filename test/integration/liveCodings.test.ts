@@ -49,7 +49,12 @@ describe('codings kept in step for the analyses', () => {
     const [source, target] = (await run('speakers.list')).filter((s) => !s.isInterviewer);
     await run('speakers.merge', { sourceId: source!.id, targetId: target!.id });
     await expectInStep();
-    await run('cases.create', { name: 'Second case', documentIds: [documents[1]!.id] });
+    // The codings of that speaker, now without a case of their own, take on a case linked to their documents.
+    const theirDocuments = documents.filter((d) => speaker.documents.includes(d.name)).map((d) => d.id);
+    const factsOfTheirs = () => liveCodingFacts(project).filter((f) => theirDocuments.includes(f.documentId)).map((f) => f.caseIds.length);
+    const casesBefore = factsOfTheirs();
+    await run('cases.create', { name: 'Second case', documentIds: theirDocuments });
+    expect(factsOfTheirs()).not.toEqual(casesBefore);
     await expectInStep();
     await run('documents.delete', { id: documents[2]!.id });
     await expectInStep();

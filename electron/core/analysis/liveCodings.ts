@@ -5,14 +5,15 @@
  * facts costs 300-400 ms, which a co-occurrence re-run after one coding would
  * otherwise wait for.
  *
- * Temporary triggers (on this connection only: no schema change) log what a
- * fact is made from: each coding inserted, updated or deleted, each document
- * whose turns or cases changed, each speaker and coder changed. After every
- * write, and before every read, the facts logged are made again. The log is
- * written inside the change's own transaction, so a change rolled back
- * leaves no entry. A change made through another connection (the CLI on the
- * same file) shows in SQLite's data version, and then everything is read
- * again.
+ * Temporary triggers (on this connection only: no schema change) note what
+ * a fact is made from: each coding inserted, updated or deleted, each
+ * document whose turns or cases changed, each speaker and coder changed.
+ * They call a function of ours rather than write to a table, which would
+ * cost every coding a second write. Every few hundred codings, and before
+ * every read, the facts noted are made again from the rows as they are
+ * then, so a change rolled back is simply read back as it was. A change made through
+ * another connection (the CLI on the same file) shows in SQLite's data
+ * version, and then everything is read again.
  */
 import type { CodingFact } from '../../../shared/analysis/cooccurrence';
 import type { Project } from '../project';
@@ -20,13 +21,15 @@ import { joinTurnOfCoding } from '../store/turnOfCoding';
 
 type Kind = 'coding' | 'turns' | 'document_cases' | 'speaker' | 'coder';
 
+/** The SQL function the triggers call: it notes a change in the log of the connection's live codings. */
+const noteFunction = 'tematik_note_fact_change';
+
 const logged = (table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: Kind, ids: string[]) =>
-  `CREATE TEMP TRIGGER IF NOT EXISTS log_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN
-     INSERT OR IGNORE INTO changed_facts VALUES ${ids.map((id) => `('${kind}', ${id})`).join(', ')};
+  `CREATE TEMP TRIGGER IF NOT EXISTS note_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN
+     SELECT ${ids.map((id) => `${noteFunction}('${kind}', ${id})`).join(', ')};
    END;`;
 
-const logSchema = [
-  'CREATE TEMP TABLE IF NOT EXISTS changed_facts (kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;',
+const triggers = [
   logged('codings', 'INSERT', 'coding', ['new.id']),
   logged('codings', 'UPDATE', 'coding', ['old.id', 'new.id']),
   logged('codings', 'DELETE', 'coding', ['old.id']),
@@ -70,8 +73,10 @@ export interface CodingDetail {
 
 const detailOf = (row: Row): CodingDetail => ({ coderId: row[5], speakerId: row[7], timeStartMs: row[8], createdAt: row[9], memo: row[10] });
 
-/** Beyond this many changed codings, reading them all is quicker than placing each. */
+/** Beyond this many changes of a kind, reading everything is quicker than placing each. */
 const maxPlaced = 2000;
+/** How many changed codings a write leaves for later: made again together, they cost far less than one at a time. */
+const catchUpEvery = 200;
 
 /** What a fact names besides its coding: coders by id, each speaker's case, each document's cases. */
 interface Names {
@@ -111,11 +116,25 @@ class LiveCodings {
   private details: CodingDetail[] = [];
   private names!: Names;
   private dataVersion: number;
+  /** What the triggers noted since the facts were last made; null once so much changed that reading everything is quicker. */
+  private log: Map<Kind, Set<number>> | null = new Map();
 
   constructor(private readonly project: Project) {
-    project.db.exec(logSchema);
+    project.db.function(noteFunction, { deterministic: false, directOnly: false }, (kind: unknown, id: unknown) => {
+      this.note(kind as Kind, Number(id));
+      return null;
+    });
+    project.db.exec(triggers);
     this.dataVersion = this.currentDataVersion();
     this.readAll();
+  }
+
+  private note(kind: Kind, id: number): void {
+    if (!this.log) return;
+    let ids = this.log.get(kind);
+    if (!ids) this.log.set(kind, (ids = new Set()));
+    ids.add(id);
+    if (ids.size > maxPlaced) this.log = null;
   }
 
   current(): { facts: readonly CodingFact[]; details: readonly CodingDetail[] } {
@@ -130,19 +149,29 @@ class LiveCodings {
   }
 
   /**
+   * After a write: a few hundred codings are made again in one read, which
+   * costs each of them a fraction of what one read apiece would; the rest
+   * waits for the next read of the facts.
+   */
+  catchUpIfBehind(): void {
+    if (!this.log || (this.log.get('coding')?.size ?? 0) >= catchUpEvery) this.catchUp();
+  }
+
+  /**
    * Applies the log of this connection's changes. After a write there is no
    * need to ask whether another connection wrote: the next read asks, and
    * reads everything again if one did.
    */
   catchUp(): void {
-    const log = this.project.stmt('SELECT kind, id FROM temp.changed_facts').raw(true).all() as [Kind, number][];
-    if (log.length === 0) return;
-    const changed = (kind: Kind) => new Set(log.filter(([k]) => k === kind).map(([, id]) => id));
-    const codings = changed('coding');
-    if (codings.size > maxPlaced) {
+    const log = this.log;
+    if (!log) {
       this.readAll();
       return;
     }
+    if (log.size === 0) return;
+    this.log = new Map();
+    const changed = (kind: Kind) => log.get(kind) ?? new Set<number>();
+    const codings = changed('coding');
     const turns = changed('turns');
     const documentCases = changed('document_cases');
     const speakers = changed('speaker');
@@ -164,12 +193,18 @@ class LiveCodings {
       for (const documentId of turns) for (const id of inDocument.all(documentId) as number[]) codings.add(id);
       for (const fact of this.facts) if (turns.has(fact.documentId)) codings.add(fact.id);
     }
-    const byId = this.project.stmt(`${rowSelect} WHERE k.id = ?`).raw(true);
-    for (const id of codings) this.place(id, byId.get(id) as Row | undefined);
-    this.clearLog();
+    // One read for all of them; a coding noted but not found was deleted (or its insert rolled back).
+    const rows = this.project.stmt(`${rowSelect} WHERE k.id IN (SELECT value FROM json_each(?)) ORDER BY k.id`).raw(true).all(JSON.stringify([...codings])) as Row[];
+    const found = new Set<number>();
+    for (const row of rows) {
+      found.add(row[0]);
+      this.place(row[0], row);
+    }
+    for (const id of codings) if (!found.has(id)) this.place(id, undefined);
   }
 
   private readAll(): void {
+    this.log = new Map();
     this.readNames();
     this.facts = [];
     this.details = [];
@@ -178,7 +213,6 @@ class LiveCodings {
       this.facts.push(this.fact(row));
       this.details.push(detailOf(row));
     }
-    this.clearLog();
   }
 
   private readNames(): void {
@@ -219,11 +253,6 @@ class LiveCodings {
     this.details.splice(low, remove, detailOf(row));
   }
 
-  private clearLog(): void {
-    // Emptying the log changes no row that a cached value is computed from.
-    this.project.upkeep(() => this.project.stmt('DELETE FROM temp.changed_facts').run());
-  }
-
   private currentDataVersion(): number {
     return this.project.stmt('PRAGMA data_version').pluck().get() as number;
   }
@@ -257,7 +286,7 @@ export function startLiveCodings(project: Project): LiveCodings {
     live.set(project, started);
     const stop = project.watchWrites(() => {
       try {
-        started.catchUp();
+        started.catchUpIfBehind();
       } catch {
         // A project that cannot be read now (its disk gone): the next read starts over.
         stop();
