@@ -10,6 +10,10 @@
 export class TextPieces {
   private constructor(readonly bytes: readonly Buffer[]) {}
 
+  static ofBytes(pieces: readonly Buffer[]): TextPieces {
+    return new TextPieces(pieces);
+  }
+
   static from(texts: Iterable<string>): TextPieces {
     const bytes: Buffer[] = [];
     for (const text of texts) bytes.push(Buffer.from(text, 'utf8'));

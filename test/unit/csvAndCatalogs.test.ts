@@ -9,7 +9,7 @@ describe('codings CSV', () => {
   it('survives commas, quotes, line breaks and emoji in the text', () => {
     const text = 'Dia bilang, "kerja betul-betul?"\nLalu 😅 diam; selesai.';
     const row = { id: 1, document: 'Wawancara, 1', code: 'Stigma', speaker: 'Rina', timestamp: '00:01:02', start: 3, end: 40, text, coder: 'Ana', createdAt: '2026-01-01T00:00:00.000Z', memo: null };
-    const csv = csvFromRows(codingsCsvColumns, [codingCsvCells(row)]);
+    const csv = csvFromRows(codingsCsvColumns, [codingCsvCells(row, row.text)]);
     const parsed = Papa.parse<string[]>(csv.trim());
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual([...codingsCsvColumns]);

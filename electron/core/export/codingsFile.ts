@@ -1,29 +1,45 @@
 /**
- * The codings CSV, written a thousand rows at a time: each slice of
- * records gets its passages' texts, becomes CSV, is encoded and let go, so
- * that an export of 100,000 codings never holds every passage (and every
- * transcript those passages are cut from) at once, nor the file as one string.
+ * The codings CSV, written straight into UTF-8 pieces (see csvBytes.ts):
+ * records are made a thousand at a time, each passage is copied from its
+ * transcript's stored bytes, so that an export of 100,000 codings never
+ * holds every passage (or every transcript), nor the file as one string.
  */
-import type { CodingRow } from '../../../shared/model/types';
 import { codingCsvCells, codingsCsvColumns } from '../../../shared/csv/codingsCsv';
-import { csvPieces, inSlices, type Cell, type CsvOptions } from '../../../shared/csv/table';
-import { allCodingRecords, withTexts } from '../handlers/codings';
+import type { Cell, CsvOptions } from '../../../shared/csv/table';
+import { allCodingRecords, type CodingRecord } from '../handlers/codings';
 import type { Project } from '../project';
+import { PassageCutter } from '../store/passageBytes';
 import { TextPieces } from '../textPieces';
+import { CsvByteWriter } from './csvBytes';
 
-// Small enough that what a slice holds while it is written is little for the young heap's collections to copy (5,000 made exports slower).
-const rowsPerSlice = 1_000;
+const recordsPerSlice = 1_000;
+/** Stands for the passage among a row's cells: its text is copied from the transcript's bytes. */
+const passage = Symbol('passage');
 
 /** Columns after the standard ones, and each row's cells for them. */
 export interface ExtraColumns {
   fields: readonly string[];
-  cells(row: CodingRow): Cell[];
+  cells(record: CodingRecord): Cell[];
 }
 
 export function codingsCsvFile(project: Project, options: CsvOptions = {}, extra?: ExtraColumns): TextPieces {
-  const fields = [...codingsCsvColumns, ...(extra?.fields ?? [])];
-  const slices = inSlices(allCodingRecords(project), rowsPerSlice, (slice) =>
-    withTexts(project, slice).map((row) => (extra ? [...codingCsvCells(row), ...extra.cells(row)] : codingCsvCells(row))),
-  );
-  return TextPieces.from(csvPieces(fields, slices, options));
+  const csv = new CsvByteWriter(options);
+  csv.row([...codingsCsvColumns, ...(extra?.fields ?? [])]);
+  const records = allCodingRecords(project);
+  const passages = new PassageCutter(project);
+  for (let at = 0; at < records.length; at += recordsPerSlice) {
+    for (const r of records.slice(at, at + recordsPerSlice)) {
+      csv.startRow();
+      for (const cell of codingCsvCells(r, passage)) {
+        if (cell !== passage) {
+          csv.cell(cell);
+          continue;
+        }
+        const { bytes, from, to } = passages.cutBytes(r.documentId, r.start, r.end);
+        csv.bytesCell(bytes, from, to);
+      }
+      if (extra) for (const cell of extra.cells(r)) csv.cell(cell);
+    }
+  }
+  return TextPieces.ofBytes(csv.done());
 }

@@ -24,9 +24,15 @@ export class PassageCutter {
 
   /** The text between two code-point offsets (end exclusive) of a document. */
   cut(documentId: number, start: number, end: number): string {
+    const { bytes, from, to } = this.cutBytes(documentId, start, end);
+    return bytes.toString('utf8', from, to);
+  }
+
+  /** The same passage as a range of the document's UTF-8 bytes, good until the next cut from another document. */
+  cutBytes(documentId: number, start: number, end: number): { bytes: Buffer; from: number; to: number } {
     if (documentId !== this.documentId) this.load(documentId);
     this.seek(start);
-    return this.bytes.toString('utf8', this.byte, this.forward(this.byte, end - start));
+    return { bytes: this.bytes, from: this.byte, to: this.forward(this.byte, end - start) };
   }
 
   /** Moves the walk to a code-point offset, back or on from where it is. */
