@@ -36,7 +36,6 @@ export function DocumentView({ documentId }: { documentId: number }) {
   const doc = useRead('documents.get', { id: documentId });
   const allCodings = useRead('codings.spans', { documentId });
   const turns = useRead('documents.turns', { documentId });
-  const coders = useRead('coders.list', {});
   const codes = useRead('codes.list', {});
   const createCoding = useWrite('codings.create');
   const deleteCoding = useWrite('codings.delete');
@@ -176,32 +175,7 @@ export function DocumentView({ documentId }: { documentId: number }) {
       <header className="doc-header">
         <div className="doc-title">
           <h2>{doc.data.name}</h2>
-          {(coders.data?.length ?? 0) > 1 && (
-            <label className="check blind-mode">
-              <input
-                type="checkbox"
-                checked={blind}
-                onChange={(e) => {
-                  setBlind(e.target.checked);
-                  localStorage.setItem('tematik.blind', e.target.checked ? '1' : '0');
-                }}
-              />
-              {t('document.blind')}
-            </label>
-          )}
-          {(coders.data?.length ?? 0) > 1 && (
-            <label className="coder-filter">
-              {t('document.showCoder')}
-              <select value={coder} disabled={blind} onChange={(e) => setCoder(e.target.value)}>
-                <option value="">{t('document.allCoders')}</option>
-                {coders.data?.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <CoderControls blind={blind} onBlind={setBlind} coder={coder} onCoder={setCoder} />
           <label className="snap-mode">
             {t('document.snap')}
             <select value={snap} onChange={(e) => setSnap(e.target.value as SnapMode)}>
@@ -261,6 +235,43 @@ export function DocumentView({ documentId }: { documentId: number }) {
         </aside>
       </div>
     </div>
+  );
+}
+
+/**
+ * Blind mode and the coder filter, shown once a project has a second coder.
+ * The list of coders is read here, not by the document view: its arrival
+ * then redraws these two controls rather than a long transcript.
+ */
+function CoderControls({ blind, onBlind, coder, onCoder }: { blind: boolean; onBlind(blind: boolean): void; coder: string; onCoder(coder: string): void }) {
+  const { t } = useTranslation();
+  const coders = useRead('coders.list', {});
+  if ((coders.data?.length ?? 0) < 2) return null;
+  return (
+    <>
+      <label className="check blind-mode">
+        <input
+          type="checkbox"
+          checked={blind}
+          onChange={(e) => {
+            onBlind(e.target.checked);
+            localStorage.setItem('tematik.blind', e.target.checked ? '1' : '0');
+          }}
+        />
+        {t('document.blind')}
+      </label>
+      <label className="coder-filter">
+        {t('document.showCoder')}
+        <select value={coder} disabled={blind} onChange={(e) => onCoder(e.target.value)}>
+          <option value="">{t('document.allCoders')}</option>
+          {coders.data?.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }
 
