@@ -98,7 +98,7 @@ describe('indexing in the background', () => {
     await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'id' });
     const pending = () => core.project!.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
     expect(pending()).toBeGreaterThan(0);
-    const stop = startBackgroundUpkeep(core, (error) => { throw error; }, { tickMs: 20, quietMs: 150, sliceMs: 5 });
+    const stop = startBackgroundUpkeep(core, (error) => { throw error; }, { tickMs: 20, quietMs: 150, sliceMs: 5, gapMs: 2 });
     try {
       // Busy: a request every 50 ms, each closer together than the quiet time.
       for (let i = 0; i < 8; i++) {
@@ -109,6 +109,21 @@ describe('indexing in the background', () => {
       await expect.poll(pending, { timeout: 5000 }).toBe(0);
       const hits = await run('search.text', { terms: 'pendapatan' });
       expect(hits.length).toBeGreaterThan(0);
+    } finally {
+      stop();
+      core.close();
+    }
+  });
+
+  it('while the researcher stays quiet, goes from slice to slice without waiting for the next tick', async () => {
+    const { core, run, dir } = newCore();
+    await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'id' });
+    const pending = () => core.project!.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
+    expect(pending()).toBeGreaterThan(3);
+    // One document a slice and a tick every two seconds: a slice per tick would leave most of them waiting for minutes.
+    const stop = startBackgroundUpkeep(core, (error) => { throw error; }, { tickMs: 2000, quietMs: 0, sliceMs: 0, gapMs: 5 });
+    try {
+      await expect.poll(pending, { timeout: 3500, interval: 50 }).toBe(0);
     } finally {
       stop();
       core.close();
