@@ -24,19 +24,22 @@ type Kind = 'coding' | 'turns' | 'document_cases' | 'speaker' | 'coder';
 /** The SQL function the triggers call: it notes a change in the log of the connection's live codings. */
 const noteFunction = 'tematik_note_fact_change';
 
-const logged = (table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: Kind, ids: string[]) =>
-  `CREATE TEMP TRIGGER IF NOT EXISTS note_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN
+const logged = (table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: Kind, ids: string[], when?: string) =>
+  `CREATE TEMP TRIGGER IF NOT EXISTS note_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} ${when ? `WHEN ${when}` : ''} BEGIN
      SELECT ${ids.map((id) => `${noteFunction}('${kind}', ${id})`).join(', ')};
    END;`;
+
+// An imported document's turns and cases come before any coding of it: no fact can change then, and a call per turn would slow every import.
+const documentHasCodings = 'EXISTS (SELECT 1 FROM main.codings WHERE document_id = new.document_id)';
 
 const triggers = [
   logged('codings', 'INSERT', 'coding', ['new.id']),
   logged('codings', 'UPDATE', 'coding', ['old.id', 'new.id']),
   logged('codings', 'DELETE', 'coding', ['old.id']),
-  logged('turns', 'INSERT', 'turns', ['new.document_id']),
+  logged('turns', 'INSERT', 'turns', ['new.document_id'], documentHasCodings),
   logged('turns', 'UPDATE', 'turns', ['old.document_id', 'new.document_id']),
   logged('turns', 'DELETE', 'turns', ['old.document_id']),
-  logged('case_documents', 'INSERT', 'document_cases', ['new.document_id']),
+  logged('case_documents', 'INSERT', 'document_cases', ['new.document_id'], documentHasCodings),
   logged('case_documents', 'DELETE', 'document_cases', ['old.document_id']),
   // A new speaker or coder is in no fact yet: it is read when a fact first names it.
   logged('speakers', 'UPDATE', 'speaker', ['old.id']),
