@@ -14,12 +14,6 @@ export class TextPieces {
     return new TextPieces(pieces);
   }
 
-  static from(texts: Iterable<string>): TextPieces {
-    const bytes: Buffer[] = [];
-    for (const text of texts) bytes.push(Buffer.from(text, 'utf8'));
-    return new TextPieces(bytes);
-  }
-
   get byteLength(): number {
     return this.bytes.reduce((sum, piece) => sum + piece.length, 0);
   }

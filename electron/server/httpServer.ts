@@ -139,7 +139,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
    */
   const sendFile = async (res: http.ServerResponse, result: Record<string, unknown>, field: string) => {
     const { [field]: file, ...rest } = result;
-    const pieces = file instanceof TextPieces ? file : TextPieces.from([String(file)]);
+    const pieces = file instanceof TextPieces ? file : TextPieces.ofBytes([Buffer.from(String(file), 'utf8')]);
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': pieces.byteLength, 'Cache-Control': 'no-store', ...bodyHeaders(field, rest) });
     for (const piece of pieces.bytes) if (!(await written(res, res.write(piece)))) return;
     res.end();

@@ -16,25 +16,12 @@ export interface CsvOptions {
 export type Cell = string | number | boolean | null | undefined;
 
 /**
- * Rows given as arrays in the order of `fields`. Exports of 100,000 codings
- * pass through here, so cells are rewritten only when some need it (true and
- * false as 1 and 0, decimal commas); papaparse writes null as an empty field.
+ * Rows given as arrays in the order of `fields`. Cells are rewritten only
+ * when some need it (true and false as 1 and 0, decimal commas); papaparse
+ * writes null as an empty field. The files of every coding are written as
+ * bytes instead, with the same quoting (electron/core/export/csvBytes.ts).
  */
 export function csvFromRows(fields: readonly string[], rows: readonly (readonly Cell[])[], options: CsvOptions = {}): string {
-  return csvFromRowChunks(fields, [rows], options);
-}
-
-/**
- * The same file from rows that come a slice at a time, so that a caller can
- * make each slice's rows, write them and let them go: papaparse quotes each
- * field on its own merits, so slices written apart join into the same file.
- */
-export function csvFromRowChunks(fields: readonly string[], chunks: Iterable<readonly (readonly Cell[])[]>, options: CsvOptions = {}): string {
-  return [...csvPieces(fields, chunks, options)].join('');
-}
-
-/** The file of csvFromRowChunks as pieces, the header first and then one piece per slice of rows, each made only when its turn comes. */
-export function* csvPieces(fields: readonly string[], chunks: Iterable<readonly (readonly Cell[])[]>, options: CsvOptions = {}): Generator<string> {
   const delimiter = options.delimiter ?? ',';
   // A decimal comma beside a comma delimiter would split numbers in two.
   const decimalComma = options.decimalComma === true && delimiter !== ',';
@@ -45,17 +32,10 @@ export function* csvPieces(fields: readonly string[], chunks: Iterable<readonly 
   };
   const needsRewrite = (value: Cell) => typeof value === 'boolean' || (decimalComma && typeof value === 'number' && !Number.isInteger(value));
   // Papaparse ends a header with no rows under it with a line break; no file here ends with one.
-  yield `${options.bom ? '\ufeff' : ''}${Papa.unparse({ fields: [...fields], data: [] }, { delimiter, newline: '\r\n' }).replace(/\r\n$/, '')}`;
-  for (const rows of chunks) {
-    if (rows.length === 0) continue;
-    const data = rows.some((row) => row.some(needsRewrite)) ? rows.map((row) => row.map(rewrite)) : rows;
-    yield `\r\n${Papa.unparse(data as unknown[][], { delimiter, newline: '\r\n' })}`;
-  }
-}
-
-/** `items` (an array, or anything that makes its slices when asked) a slice of `size` at a time, each made into rows by `rows` only when its turn comes. */
-export function* inSlices<T, R>(items: { readonly length: number; slice(from: number, to: number): readonly T[] }, size: number, rows: (slice: readonly T[]) => R[]): Generator<R[]> {
-  for (let at = 0; at < items.length; at += size) yield rows(items.slice(at, at + size));
+  const header = Papa.unparse({ fields: [...fields], data: [] }, { delimiter, newline: '\r\n' }).replace(/\r\n$/, '');
+  const data = rows.some((row) => row.some(needsRewrite)) ? rows.map((row) => row.map(rewrite)) : rows;
+  const body = rows.length > 0 ? `\r\n${Papa.unparse(data as unknown[][], { delimiter, newline: '\r\n' })}` : '';
+  return `${options.bom ? '\ufeff' : ''}${header}${body}`;
 }
 
 /** Rows given as records; `fields` picks and orders the columns. */

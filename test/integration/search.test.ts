@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../../electron/core/analysis/facts';
 import { startBackgroundUpkeep } from '../../electron/core/backgroundUpkeep';
+import type { Project } from '../../electron/core/project';
 import { indexPendingDocuments } from '../../electron/core/search/textSearch';
 import { formsPattern, stem, stemDocument } from '../../electron/core/search/stemming';
 import { newCore, writeFile } from '../helpers/tempProject';
@@ -93,10 +94,12 @@ describe('full-text search', () => {
 });
 
 describe('indexing in the background', () => {
+  const pendingIn = (project: Project) => () => project.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
+
   it('indexes every document once the researcher has been quiet, and waits while requests keep coming', async () => {
     const { core, run, dir } = newCore();
     await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'id' });
-    const pending = () => core.project!.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
+    const pending = pendingIn(core.project!);
     expect(pending()).toBeGreaterThan(0);
     const stop = startBackgroundUpkeep(core, (error) => { throw error; }, { tickMs: 20, quietMs: 150, sliceMs: 5, gapMs: 2 });
     try {
@@ -118,7 +121,7 @@ describe('indexing in the background', () => {
   it('while the researcher stays quiet, goes from slice to slice without waiting for the next tick', async () => {
     const { core, run, dir } = newCore();
     await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'id' });
-    const pending = () => core.project!.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
+    const pending = pendingIn(core.project!);
     expect(pending()).toBeGreaterThan(3);
     // One document a slice and a tick every two seconds: a slice per tick would leave most of them waiting for minutes.
     const stop = startBackgroundUpkeep(core, (error) => { throw error; }, { tickMs: 2000, quietMs: 0, sliceMs: 0, gapMs: 5 });
@@ -134,7 +137,7 @@ describe('indexing in the background', () => {
     const { core, run, dir } = newCore();
     await run('project.openSample', { path: path.join(dir, 'study.tematik'), lang: 'id' });
     const project = core.project!;
-    const pending = () => project.db.prepare('SELECT count(*) FROM documents WHERE stems_indexed = 0').pluck().get() as number;
+    const pending = pendingIn(project);
     const before = pending();
     // A budget already spent by the time the first document comes up, as on a loaded machine.
     expect(indexPendingDocuments(project, 0)).toBe(1);

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cooccurrence, pairCodings, parseRule, ruleName, type CodingFact } from '../../shared/analysis/cooccurrence';
 import { branchIds, filterFacts } from '../../shared/analysis/subset';
-import { csvFromRowChunks, csvFromRows, inSlices, toCsv } from '../../shared/csv/table';
+import { csvFromRows, toCsv } from '../../shared/csv/table';
 
 let nextId = 1;
 const fact = (codeId: number, start: number, end: number, more: Partial<CodingFact> = {}): CodingFact => ({
@@ -112,13 +112,6 @@ describe('CSV tables', () => {
     const options = { delimiter: ';', decimalComma: true, bom: true } as const;
     expect(csvFromRows(['n', 'text', 'flag'], records.map((r) => [r.n, r.text, r.flag]), options)).toBe(toCsv(records, options));
     expect(csvFromRows(['n', 'text', 'flag'], [])).toBe('n,text,flag');
-  });
-  it('writes the same file from rows given a slice at a time, whatever the slices', () => {
-    const cells = Array.from({ length: 11 }, (_, i) => [i + 0.25, i % 2 ? `row ${i}, "quoted"\nnext` : ` padded ${i}`, i % 3 === 0, i % 4 ? null : '']);
-    const options = { delimiter: ';', decimalComma: true, bom: true } as const;
-    const whole = csvFromRows(['n', 'text', 'flag', 'memo'], cells, options);
-    for (const size of [1, 3, 5, 11, 20]) expect(csvFromRowChunks(['n', 'text', 'flag', 'memo'], inSlices(cells, size, (slice) => [...slice]), options)).toBe(whole);
-    expect(csvFromRowChunks(['n'], [[], []])).toBe('n');
   });
 
 });

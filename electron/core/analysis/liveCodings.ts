@@ -11,9 +11,9 @@
  * They call a function of ours rather than write to a table, which would
  * cost every coding a second write. Every few hundred codings, and before
  * every read, the facts noted are made again from the rows as they are
- * then, so a change rolled back is simply read back as it was. A change made through
- * another connection (the CLI on the same file) shows in SQLite's data
- * version, and then everything is read again.
+ * then, so a change rolled back is simply read back as it was. A change
+ * made through another connection (the CLI on the same file) shows in
+ * SQLite's data version, and then everything is read again.
  */
 import type { CodingFact } from '../../../shared/analysis/cooccurrence';
 import type { Project } from '../project';
@@ -106,6 +106,20 @@ function readNames(project: Project): Names {
 function makeFact(names: Names, [id, documentId, codeId, start, end, coderId, turnId, speakerId]: Row): CodingFact {
   const speakerCase = speakerId === null ? null : (names.speakerCases.get(speakerId) ?? null);
   return { id, documentId, codeId, start, end, coder: names.coders.get(coderId)!, turnId, caseIds: speakerCase !== null ? [speakerCase] : (names.documentCases.get(documentId) ?? []) };
+}
+
+/**
+ * Every coding's fact and details, in id order. Row by row: a project's
+ * worth of raw rows at once would double what the read holds at its peak.
+ */
+function readCodings(project: Project, fact: (row: Row) => CodingFact): { facts: CodingFact[]; details: CodingDetail[] } {
+  const facts: CodingFact[] = [];
+  const details: CodingDetail[] = [];
+  for (const row of project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).iterate() as IterableIterator<Row>) {
+    facts.push(fact(row));
+    details.push(detailOf(row));
+  }
+  return { facts, details };
 }
 
 class LiveCodings {
@@ -209,13 +223,7 @@ class LiveCodings {
   private readAll(): void {
     this.log = new Map();
     this.readNames();
-    this.facts = [];
-    this.details = [];
-    // Row by row: a project's worth of raw rows at once would double what the read holds at its peak.
-    for (const row of this.project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).iterate() as IterableIterator<Row>) {
-      this.facts.push(this.fact(row));
-      this.details.push(detailOf(row));
-    }
+    ({ facts: this.facts, details: this.details } = readCodings(this.project, (row) => this.fact(row)));
   }
 
   private readNames(): void {
@@ -276,8 +284,7 @@ export function liveCodingFacts(project: Project): readonly CodingFact[] {
 export function liveCodings(project: Project): { facts: readonly CodingFact[]; details: readonly CodingDetail[] } {
   if (!project.readOnly) return startLiveCodings(project).current();
   const names = readNames(project);
-  const rows = project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).all() as Row[];
-  return { facts: rows.map((row) => makeFact(names, row)), details: rows.map(detailOf) };
+  return readCodings(project, (row) => makeFact(names, row));
 }
 
 /** Starts keeping the codings in step, if that has not begun: at once for a new project, in a quiet moment for one opened. */
