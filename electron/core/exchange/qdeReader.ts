@@ -18,6 +18,7 @@ import { paletteColor } from '../../../shared/model/palette';
 import { CodePointIndex, normalizeImportedText } from '../../../shared/text/codepoints';
 import { defaultInterviewerLabels, detectSpeakerTurns, isInterviewerLabel } from '../../../shared/text/speakers';
 import { normaliseGuid } from './guids';
+import { rowUuid } from '../store/rowUuid';
 
 export interface Skipped {
   kind: 'source' | 'selection' | 'coding' | 'note' | 'case';
@@ -92,7 +93,7 @@ export function parseQdaXml(xml: string, fileName: string): { root: 'Project' | 
 function readCodes(codesNode: Node | undefined, notes: Map<string, string>, used: Set<string>): InterchangeCode[] {
   const out: InterchangeCode[] = [];
   const walk = (code: Node, parentUuid: string | null) => {
-    const uuid = normaliseGuid(attr(code, 'guid')) || crypto.randomUUID();
+    const uuid = normaliseGuid(attr(code, 'guid')) || rowUuid();
     const guidance = readCodeDescription(textOf(code.Description));
     const memo = [guidance.memo ?? '', ...list(code, 'NoteRef').map((r) => notes.get(normaliseGuid(attr(r, 'targetGUID'))) ?? '')].filter(Boolean).join('\n\n');
     list(code, 'NoteRef').forEach((r) => used.add(normaliseGuid(attr(r, 'targetGUID'))));
@@ -185,7 +186,7 @@ export function readProject(node: Node, sourceText: SourceText, fileName: string
     );
 
   const addTextSource = (source: Node, name: string) => {
-    const uuid = normaliseGuid(attr(source, 'guid')) || crypto.randomUUID();
+    const uuid = normaliseGuid(attr(source, 'guid')) || rowUuid();
     const path = attr(source, 'plainTextPath');
     const inline = textOf(source.PlainTextContent);
     const raw = (inline !== '' ? inline : path ? sourceText(path) : null)?.replace(/^\ufeff/, '');
@@ -206,7 +207,7 @@ export function readProject(node: Node, sourceText: SourceText, fileName: string
         end: Number(attr(selection, 'endPosition')),
         name: attr(selection, 'name'),
         codings: list(selection, 'Coding').map((coding) => ({
-          uuid: normaliseGuid(attr(coding, 'guid')) || crypto.randomUUID(),
+          uuid: normaliseGuid(attr(coding, 'guid')) || rowUuid(),
           codeUuid: normaliseGuid(attr(child(coding, 'CodeRef'), 'targetGUID')),
           coder: userName(attr(coding, 'creatingUser') || attr(selection, 'creatingUser'), 'imported'),
           createdAt: attr(coding, 'creationDateTime') || attr(selection, 'creationDateTime') || new Date().toISOString(),
@@ -246,7 +247,7 @@ export function readProject(node: Node, sourceText: SourceText, fileName: string
         continue;
       }
       codings.push({
-        uuid: normaliseGuid(attr(coding, 'guid')) || crypto.randomUUID(),
+        uuid: normaliseGuid(attr(coding, 'guid')) || rowUuid(),
         documentUuid: uuid,
         codeUuid,
         start: 0,
@@ -301,13 +302,13 @@ export function readProject(node: Node, sourceText: SourceText, fileName: string
   const cases = list(child(node, 'Cases'), 'Case').map((c, i) => {
     const documentUuids = list(c, 'SourceRef').map((r) => normaliseGuid(attr(r, 'targetGUID'))).filter((u) => present.has(u));
     const name = attr(c, 'name').trim() || (documentUuids.length === 1 ? nameOf.get(documentUuids[0]!)! : `Case ${i + 1}`);
-    return { uuid: normaliseGuid(attr(c, 'guid')) || crypto.randomUUID(), name, description: textOf(c.Description), attributes: valuesOf(c), documentUuids };
+    return { uuid: normaliseGuid(attr(c, 'guid')) || rowUuid(), name, description: textOf(c.Description), attributes: valuesOf(c), documentUuids };
   });
   // Document variables (MAXQDA's way) belong to the document's case: the one case that holds it, or one named after it.
   for (const [uuid, values] of documentVariables) {
     const holders = cases.filter((c) => c.documentUuids.includes(uuid));
     if (holders.length === 1) holders[0]!.attributes = { ...values, ...holders[0]!.attributes };
-    else cases.push({ uuid: crypto.randomUUID(), name: nameOf.get(uuid)!, description: '', attributes: values, documentUuids: [uuid] });
+    else cases.push({ uuid: rowUuid(), name: nameOf.get(uuid)!, description: '', attributes: values, documentUuids: [uuid] });
   }
   const caseNames = new Set(cases.map((c) => c.name));
   const speakers = [...new Set(documents.flatMap((d) => d.turns.map((t) => t.speaker)))].map((name) => ({

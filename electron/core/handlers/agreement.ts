@@ -73,7 +73,7 @@ export const consensusHandlers: HandlersFor<'agreement'> = {
     const remove = project.stmt('DELETE FROM codings WHERE id = ?');
     for (const c of removed) remove.run(c.id);
     const theirs = codingsByIds(project, overlapping(project, from, codeId, documentId, start, end));
-    const codings = createCodings(project, into, codeId, theirs.map((c) => ({ documentId, start: c.start, end: c.end })));
+    const codings = createCodings(project, into, [codeId], theirs.map((c) => ({ documentId, start: c.start, end: c.end })));
     return { codings, removed };
   },
 

@@ -26,7 +26,7 @@ export const analysisHandlers: HandlersFor<'analysis'> = {
     const project = core.requireProject();
     const passages = runQuery(project, expression);
     const code = createCode(project, { name });
-    const created = createCodings(project, core.currentCoder(project), code.id, passages);
+    const created = createCodings(project, core.currentCoder(project), [code.id], passages);
     return { code: getCode(project, code.id), codings: created.length, created };
   },
 

@@ -3,6 +3,7 @@ import type { Case } from '../../../shared/model/types';
 import type { Project } from '../project';
 import { documentSummary } from './documents';
 import type { HandlersFor } from './types';
+import { rowUuid } from '../store/rowUuid';
 
 export function listCases(project: Project, onlyId?: number): Case[] {
   const cases = project
@@ -31,7 +32,7 @@ export const caseHandlers: HandlersFor<'cases'> = {
   'cases.create': ({ name, attributes = {}, documentIds = [] }, core) => {
     const project = core.requireProject();
     if (project.stmt('SELECT 1 FROM cases WHERE name = ?').get(name)) throw new AppError('file_exists', { file: name });
-    const caseId = Number(project.stmt('INSERT INTO cases(uuid, name) VALUES (?, ?)').run(crypto.randomUUID(), name).lastInsertRowid);
+    const caseId = Number(project.stmt('INSERT INTO cases(uuid, name) VALUES (?, ?)').run(rowUuid(), name).lastInsertRowid);
     const setAttribute = project.stmt('INSERT INTO case_attributes(case_id, name, value) VALUES (?, ?, ?)');
     for (const [key, value] of Object.entries(attributes)) setAttribute.run(caseId, key, value);
     const link = project.stmt('INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?, ?)');

@@ -6,6 +6,7 @@ import type { Project } from '../project';
 import { codingsByIds, codingsOfCodes } from './codings';
 import { trashCodes } from '../store/trash';
 import type { HandlersFor } from './types';
+import { rowUuid } from '../store/rowUuid';
 
 interface CodeRow {
   id: number;
@@ -108,7 +109,7 @@ export function createCode(project: Project, input: OpParsedInput<'codes.create'
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      crypto.randomUUID(),
+      rowUuid(),
       input.name,
       parentId,
       input.color ?? paletteColor(n),
@@ -243,7 +244,7 @@ export const codeHandlers: HandlersFor<'codes'> = {
        SELECT ?, document_id, ?, start, "end", coder_id, created_at, memo, key_quote FROM codings WHERE id = ?`,
     );
     const sources = project.stmt('SELECT id FROM codings WHERE code_id = ? ORDER BY id').all(id) as { id: number }[];
-    const copies = sources.map((row) => ({ id: Number(copy.run(crypto.randomUUID(), code.id, row.id).lastInsertRowid) }));
+    const copies = sources.map((row) => ({ id: Number(copy.run(rowUuid(), code.id, row.id).lastInsertRowid) }));
     return { code, codings: codingsByIds(project, copies.map((c) => c.id)) };
   },
 

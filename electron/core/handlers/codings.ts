@@ -8,6 +8,7 @@ import { PassageCutter } from '../store/passageBytes';
 import { assertCodeExists, findOrCreateCode, getCode } from './codes';
 import { ensureCoder } from './coders';
 import type { HandlersFor } from './types';
+import { rowUuid } from '../store/rowUuid';
 
 interface CodingDbRow {
   id: number;
@@ -140,31 +141,39 @@ function createCoding(project: Project, input: { documentId: number; codeId: num
   if (input.end > doc.length) throw new AppError('range_invalid', { start: input.start, end: input.end, document: doc.name, length: doc.length });
   const result = project
     .stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(crypto.randomUUID(), input.documentId, input.codeId, input.start, input.end, ensureCoder(project, coder), new Date().toISOString(), input.memo ?? null);
+    .run(rowUuid(), input.documentId, input.codeId, input.start, input.end, ensureCoder(project, coder), new Date().toISOString(), input.memo ?? null);
   return toCoding(project.stmt(`${codingSelect} WHERE k.id = ?`).get(result.lastInsertRowid) as CodingDbRow);
 }
 
-/** Codes many passages with one code (skipping any it already has from this coder); the codings made. */
-export function createCodings(project: Project, coder: string, codeId: number, passages: readonly { documentId: number; start: number; end: number }[]): Coding[] {
-  assertCodeExists(project, codeId);
+/**
+ * Codes passages with codes (skipping any coding this coder already has);
+ * the codings made, code by code in the order given. They are built from
+ * what was written rather than read back: a coding costs its check and its
+ * insert, nothing more.
+ */
+export function createCodings(project: Project, coder: string, codeIds: readonly number[], passages: readonly { documentId: number; start: number; end: number }[]): Coding[] {
+  for (const codeId of codeIds) assertCodeExists(project, codeId);
   const coderId = ensureCoder(project, coder);
-  const lengths = new Map<number, { name: string; length: number }>();
+  const documents = new Map<number, { name: string; length: number } | undefined>();
+  for (const p of passages) {
+    if (!documents.has(p.documentId)) documents.set(p.documentId, project.stmt('SELECT name, length FROM documents WHERE id = ?').get(p.documentId) as { name: string; length: number } | undefined);
+    const doc = documents.get(p.documentId);
+    if (!doc) throw new AppError('not_found', { what: 'Document', name: String(p.documentId) });
+    if (p.end <= p.start || p.end > doc.length) throw new AppError('range_invalid', { start: p.start, end: p.end, document: doc.name, length: doc.length });
+  }
   const insert = project.stmt(`INSERT INTO codings(uuid, document_id, code_id, start, "end", coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const exists = project.stmt('SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ?');
-  const now = new Date().toISOString();
-  const created: number[] = [];
-  for (const p of passages) {
-    let doc = lengths.get(p.documentId);
-    if (!doc) {
-      doc = project.stmt('SELECT name, length FROM documents WHERE id = ?').get(p.documentId) as { name: string; length: number } | undefined;
-      if (!doc) throw new AppError('not_found', { what: 'Document', name: String(p.documentId) });
-      lengths.set(p.documentId, doc);
+  const createdAt = new Date().toISOString();
+  const created: Coding[] = [];
+  for (const codeId of codeIds) {
+    for (const { documentId, start, end } of passages) {
+      if (exists.get(documentId, codeId, start, end, coderId)) continue;
+      const uuid = rowUuid();
+      const id = Number(insert.run(uuid, documentId, codeId, start, end, coderId, createdAt).lastInsertRowid);
+      created.push({ id, uuid, documentId, codeId, start, end, coder, createdAt, memo: null, keyQuote: false });
     }
-    if (p.end <= p.start || p.end > doc.length) throw new AppError('range_invalid', { start: p.start, end: p.end, document: doc.name, length: doc.length });
-    if (exists.get(p.documentId, codeId, p.start, p.end, coderId)) continue;
-    created.push(Number(insert.run(crypto.randomUUID(), p.documentId, codeId, p.start, p.end, coderId, now).lastInsertRowid));
   }
-  return codingsByIds(project, created);
+  return created;
 }
 
 /** Codings by id, in id order. */
@@ -225,12 +234,12 @@ export const codingHandlers: HandlersFor<'codings'> = {
   'codings.apply': ({ documentId, start, end, codeIds, coder }, core) => {
     const project = core.requireProject();
     const who = coder ?? core.currentCoder(project);
-    return { codings: [...new Set(codeIds)].flatMap((codeId) => createCodings(project, who, codeId, [{ documentId, start, end }])) };
+    return { codings: createCodings(project, who, [...new Set(codeIds)], [{ documentId, start, end }]) };
   },
 
   'codings.createMany': ({ codeId, passages }, core) => {
     const project = core.requireProject();
-    const codings = createCodings(project, core.currentCoder(project), codeId, passages);
+    const codings = createCodings(project, core.currentCoder(project), [codeId], passages);
     return { created: codings.length, codings };
   },
 

@@ -5,6 +5,7 @@ import { previewSurvey } from '../importers/survey';
 import type { Project } from '../project';
 import { trashDocument } from '../store/trash';
 import { batch, type HandlersFor } from './types';
+import { rowUuid } from '../store/rowUuid';
 
 interface DocumentRow {
   id: number;
@@ -135,7 +136,7 @@ export const documentHandlers: HandlersFor<'documents'> = {
         `INSERT INTO memos(uuid, document_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (document_id) WHERE document_id IS NOT NULL AND code_id IS NULL DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
       )
-      .run(crypto.randomUUID(), id, memo, now, now);
+      .run(rowUuid(), id, memo, now, now);
     return { memo, previous };
   },
 

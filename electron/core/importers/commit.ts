@@ -10,6 +10,7 @@ import { CodePointIndex } from '../../../shared/text/codepoints';
 import { defaultInterviewerLabels, detectSpeakerTurns, isInterviewerLabel } from '../../../shared/text/speakers';
 import type { Project } from '../project';
 import type { ParsedDocument, ParsedTurn } from './types';
+import { rowUuid } from '../store/rowUuid';
 
 export interface CommittedDocument {
   documentId: number;
@@ -46,7 +47,7 @@ export function uniqueDocumentName(project: Project, wanted: string): string {
 export function ensureCase(project: Project, name: string): number {
   const existing = project.stmt('SELECT id FROM cases WHERE name = ?').get(name) as { id: number } | undefined;
   if (existing) return existing.id;
-  return Number(project.stmt('INSERT INTO cases(uuid, name) VALUES (?, ?)').run(crypto.randomUUID(), name).lastInsertRowid);
+  return Number(project.stmt('INSERT INTO cases(uuid, name) VALUES (?, ?)').run(rowUuid(), name).lastInsertRowid);
 }
 
 export function linkCaseToDocument(project: Project, caseId: number, documentId: number): void {
@@ -74,7 +75,7 @@ export function commitDocument(project: Project, parsed: ParsedDocument, source:
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        crypto.randomUUID(),
+        rowUuid(),
         name,
         source.fileName,
         source.hash ?? contentHash(parsed.text),

@@ -16,6 +16,7 @@ import { ensureCoder } from '../handlers/coders';
 import type { Project } from '../project';
 import { commitDocument, contentHash, ensureCase, linkCaseToDocument } from './commit';
 import { decodeText } from './decodeText';
+import { rowUuid } from '../store/rowUuid';
 
 export interface SurveyOptions {
   idColumn?: string;
@@ -112,7 +113,7 @@ export function commitSurvey(project: Project, bytes: Uint8Array, fileName: stri
     }
     const committed = commitDocument(project, { text, format: 'survey', details: { survey: fileName, row: r + 2 }, turns: [] }, { name: `${base} – ${respondent}`, fileName, hash });
     linkCaseToDocument(project, caseId, committed.documentId);
-    for (const answer of answers) insertCoding.run(crypto.randomUUID(), committed.documentId, answer.code, answer.start, answer.end, coderId, now);
+    for (const answer of answers) insertCoding.run(rowUuid(), committed.documentId, answer.code, answer.start, answer.end, coderId, now);
     result.documents.push(committed.name);
   });
   return result;

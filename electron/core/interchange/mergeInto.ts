@@ -17,6 +17,7 @@ import { codePointLength } from '../../../shared/text/codepoints';
 import { ensureCoder } from '../handlers/coders';
 import { contentHash, ensureCase, linkCaseToDocument, uniqueDocumentName } from '../importers/commit';
 import type { Project } from '../project';
+import { rowUuid } from '../store/rowUuid';
 
 export function mergeInto(project: Project, model: Interchange): MergeSummary {
   const summary: MergeSummary = {
@@ -96,7 +97,7 @@ function mergeDocuments(project: Project, model: Interchange, summary: MergeSumm
       summary.matched.documents++;
       if (doc.memo) {
         const memo = hasMemo.get(existing) as string | undefined;
-        if (memo === undefined) insertMemo.run(crypto.randomUUID(), existing, doc.memo, now, now);
+        if (memo === undefined) insertMemo.run(rowUuid(), existing, doc.memo, now, now);
         else fillMemo.run(doc.memo, now, existing);
       }
       continue;
@@ -104,7 +105,7 @@ function mergeDocuments(project: Project, model: Interchange, summary: MergeSumm
     const id = Number(
       insert.run(doc.uuid, uniqueDocumentName(project, doc.name), doc.sourceName, hash, now, doc.text, codePointLength(doc.text), doc.format, JSON.stringify(doc.importDetails)).lastInsertRowid,
     );
-    if (doc.memo) insertMemo.run(crypto.randomUUID(), id, doc.memo, now, now);
+    if (doc.memo) insertMemo.run(rowUuid(), id, doc.memo, now, now);
     ids.set(doc.uuid, id);
     summary.added.documents++;
     addTurns(project, model, doc, id);
@@ -137,7 +138,7 @@ function mergeSpeakersAndCases(project: Project, model: Interchange, documentIds
     const mine = byUuid.get(c.uuid) as { id: number; name: string } | undefined;
     let id = mine?.id ?? (byName.get(c.name) as number | undefined);
     if (id === undefined) {
-      id = Number(insert.run(byName.get(c.name) === undefined ? c.uuid : crypto.randomUUID(), c.name, c.description).lastInsertRowid);
+      id = Number(insert.run(byName.get(c.name) === undefined ? c.uuid : rowUuid(), c.name, c.description).lastInsertRowid);
       summary.added.cases++;
     } else summary.matched.cases++;
     caseIds.set(c.name, id);

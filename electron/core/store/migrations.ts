@@ -288,6 +288,13 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 15,
+    description: 'drop the index of codings by coder: nothing reads codings by coder alone (coders are never deleted), and keeping it cost every coding one more page to write',
+    up(db) {
+      db.exec('DROP INDEX IF EXISTS codings_coder;');
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
