@@ -19,6 +19,8 @@ export class PassageCutter {
   /** Where the walk has got to in the current document: a code-point offset and its byte offset. */
   private codePoint = 0;
   private byte = 0;
+  /** One byte per code point (ASCII): offsets are the same in both, and no walk is needed. */
+  private ascii = false;
 
   constructor(private readonly project: Project) {}
 
@@ -37,6 +39,11 @@ export class PassageCutter {
 
   /** Moves the walk to a code-point offset, back or on from where it is. */
   private seek(codePoint: number): void {
+    if (this.ascii) {
+      this.byte = Math.min(codePoint, this.bytes.length);
+      this.codePoint = codePoint;
+      return;
+    }
     if (codePoint >= this.codePoint) {
       this.byte = this.forward(this.byte, codePoint - this.codePoint);
       this.codePoint = codePoint;
@@ -54,9 +61,10 @@ export class PassageCutter {
   }
 
   private load(documentId: number): void {
-    const bytes = this.project.stmt('SELECT CAST(text AS BLOB) FROM documents WHERE id = ?').pluck().get(documentId) as Buffer | undefined;
+    const row = this.project.stmt('SELECT CAST(text AS BLOB), length FROM documents WHERE id = ?').raw(true).get(documentId) as [Buffer, number] | undefined;
     this.documentId = documentId;
-    this.bytes = bytes ?? Buffer.alloc(0);
+    this.bytes = row?.[0] ?? Buffer.alloc(0);
+    this.ascii = row !== undefined && row[0].length === row[1];
     this.codePoint = 0;
     this.byte = 0;
   }
@@ -64,6 +72,7 @@ export class PassageCutter {
   /** The byte offset `codePoints` code points on from byte offset `from`. */
   private forward(from: number, codePoints: number): number {
     const bytes = this.bytes;
+    if (this.ascii) return Math.min(from + codePoints, bytes.length);
     let at = from;
     for (let n = 0; n < codePoints && at < bytes.length; n++) at += sequenceLength(bytes[at]!);
     return Math.min(at, bytes.length);
