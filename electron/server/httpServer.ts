@@ -19,6 +19,7 @@ import type { Core } from '../core/core';
 import { createDispatcher } from '../core/dispatcher';
 import { TextPieces } from '../core/textPieces';
 import { bodyHeaders } from '../../shared/api/fileBody';
+import { bytesBodyType, inputFromBody } from '../../shared/api/bytesBody';
 import { jsonPieces } from './jsonBody';
 
 export interface ServerOptions {
@@ -180,10 +181,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return void readBody(req, maxBody)
         .then(async (body) => {
           let input: unknown;
+          const withBytes = req.headers['content-type'] === bytesBodyType;
           try {
-            input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-          } catch {
-            return sendError(res, new AppError('validation', { op, detail: 'the request body is not valid JSON' }));
+            if (withBytes) input = inputFromBody((name) => req.headers[name.toLowerCase()] as string | undefined, body);
+            else input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+          } catch (error) {
+            return sendError(res, new AppError('validation', { op, detail: withBytes ? (error as Error).message : 'the request body is not valid JSON' }));
           }
           const envelope = await dispatch(op, input);
           const field = isOpName(op) ? contract[op].body : undefined;

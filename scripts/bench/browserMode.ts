@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { Envelope } from '../../shared/api/envelope';
+import { bodyOfInput } from '../../shared/api/bytesBody';
 import { resultFromBody } from '../../shared/api/fileBody';
 import { serverCommand } from '../fresh.mjs';
 import { repoRoot } from './common';
@@ -46,9 +47,13 @@ export function startBrowserMode(project: string, extraArgs: string[] = [], node
 /** One API request over `agent`'s connections, with the token as a bearer header; the envelope as the server sent it. */
 export function callApi(server: { port: number; token: string }, agent: http.Agent, op: string, input: unknown): Promise<Envelope> {
   return new Promise((resolve, reject) => {
-    const body = Buffer.from(JSON.stringify(input));
+    // As the renderer sends it: an upload's bytes as the body, the rest of the input in a header.
+    const withBytes = bodyOfInput(input);
+    const parts = withBytes?.parts ?? [Buffer.from(JSON.stringify(input))];
+    const headers = withBytes?.headers ?? { 'Content-Type': 'application/json' };
+    const length = parts.reduce((sum, part) => sum + part.byteLength, 0);
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${op}`, agent, headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': body.length } },
+      { host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${op}`, agent, headers: { Authorization: `Bearer ${server.token}`, ...headers, 'Content-Length': length } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -61,6 +66,6 @@ export function callApi(server: { port: number; token: string }, agent: http.Age
       },
     );
     req.on('error', reject);
-    req.end(body);
+    req.end(parts.length === 1 ? parts[0] : Buffer.concat(parts));
   });
 }

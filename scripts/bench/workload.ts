@@ -4,7 +4,7 @@
  * user's browser would — one sequential keep-alive connection, the token as
  * a bearer header — then the same phases in-process through the dispatcher,
  * so the transport's share is visible. Phases: create the codes, import every
- * .txt (one upload per file), apply every planned coding (one request per
+ * .txt (one upload per file, its bytes as the request body), apply every planned coding (one request per
  * plan entry, all its codes at once), export all codings as CSV; then the
  * analyses a researcher re-runs (co-occurrence, search, word frequencies,
  * the full dataset). The result is verified against the plan and printed as
@@ -80,7 +80,7 @@ async function runPhases(run: Caller, w: Workload, mark: (phase: string) => void
   const importTimes: number[] = [];
   for (const doc of w.docs) {
     const s = performance.now();
-    const [outcome] = await run('documents.importUploads', { files: [{ fileName: doc.fileName, base64: Buffer.from(doc.text).toString('base64') }] });
+    const [outcome] = await run('documents.importUploads', { files: [{ fileName: doc.fileName, bytes: Buffer.from(doc.text) }] });
     importTimes.push(ms(s));
     if (outcome?.status !== 'imported') throw new Error(`${doc.fileName} was not imported: ${JSON.stringify(outcome)}`);
   }

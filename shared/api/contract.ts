@@ -99,7 +99,11 @@ const name = z.string().trim().min(1).max(200);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
 const longText = z.string().max(20_000);
 const empty = z.strictObject({});
-const upload = z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() });
+/** A file the renderer read: its bytes as they are (browser and IPC) or base64-encoded (JSON clients, scripts). */
+const upload = z.union([
+  z.strictObject({ fileName: z.string().min(1).max(500), bytes: z.instanceof(Uint8Array) }),
+  z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() }),
+]);
 /** A co-occurrence rule as the CLI writes it: overlap, near:N, turn, document or case. */
 const rule = z.string().refine((text) => parseRule(text) !== null, { message: 'rule must be overlap, near:N, turn, document or case' });
 

@@ -56,6 +56,9 @@ describe('the audit trail', () => {
     const [entry] = (await run('audit.list', { op: 'documents.importUploads' })).entries;
     expect(entry!.input).toContain('"fileName":"note.txt"');
     expect(entry!.input).toMatch(/"base64":"\(\d+ characters\)"/);
+    await run('documents.importUploads', { files: [{ fileName: 'note2.txt', bytes: Buffer.from('Rina: tujuh delapan.\nPewawancara: oke.') }] });
+    const [latest] = (await run('audit.list', { op: 'documents.importUploads' })).entries;
+    expect(latest!.input).toContain('"bytes":"(38 bytes)"');
   });
 });
 

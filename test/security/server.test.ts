@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/core';
 import { call } from '../../electron/core/dispatcher';
 import { startServer, type RunningServer } from '../../electron/server/httpServer';
+import { bodyOfInput } from '../../shared/api/bytesBody';
 import { resultFromBody } from '../../shared/api/fileBody';
 import { repoRoot, writeFile } from '../helpers/tempProject';
 
@@ -30,7 +31,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } },
@@ -91,6 +92,24 @@ describe('browser-mode server', () => {
     expect((await request({ method: 'POST', path: '/api/no.such.op', headers: auth(), body: '{}' })).status).toBe(404);
     expect((await request({ method: 'POST', path: '/api/codes.create', headers: auth(), body: JSON.stringify({ name: 'x'.repeat(5000) }) })).status).toBe(413);
     expect((await request({ method: 'GET', path: '/api/app.info', headers: auth() })).status).toBe(403);
+  });
+
+  it('takes an upload as the request body, byte for byte, and refuses an input that points outside it', async () => {
+    const text = 'Rina: Saya ojek daring di Kupang 😅, “naik turun”.\nPewawancara: Baik.';
+    const sent = bodyOfInput({ files: [{ fileName: 'rina – wawancara.txt', bytes: Buffer.from(text) }] })!;
+    const upload = await request({ method: 'POST', path: '/api/documents.importUploads', headers: { ...auth(), ...sent.headers }, body: Buffer.concat(sent.parts) });
+    expect(upload.status).toBe(200);
+    const [outcome] = JSON.parse(upload.body).result;
+    expect(outcome).toMatchObject({ status: 'imported', document: 'rina – wawancara' });
+    const documents = await call(core, 'documents.list', {});
+    const stored = await call(core, 'documents.get', { id: documents.find((d) => d.name === 'rina – wawancara')!.id });
+    expect(stored.text).toBe(text);
+
+    const outside = { ...sent.headers, 'X-Tematik-Input': encodeURIComponent(JSON.stringify({ files: [{ fileName: 'b.txt', bytes: { $bytes: [0, 5000] } }] })) };
+    const refused = await request({ method: 'POST', path: '/api/documents.importUploads', headers: { ...auth(), ...outside }, body: Buffer.from('tiny') });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body).error.message).toContain('outside the 4-byte body');
+    expect(await call(core, 'documents.list', {})).toHaveLength(documents.length);
   });
 
   it('never serves files outside the renderer folder', async () => {

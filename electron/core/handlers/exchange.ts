@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/api/errors';
 import { mergeInto } from '../interchange/mergeInto';
 import { exportQdc, exportQdpx } from '../exchange/qdpxExport';
 import { readExchangeFile } from '../exchange/qdpxImport';
+import { uploadBytes } from '../importers/importBatch';
 import { importLimits } from '../importers/types';
 import type { HandlersFor } from './types';
 
@@ -12,7 +13,7 @@ export const exchangeHandlers: HandlersFor<'exchange'> = {
   'exchange.import': (input, core) => {
     const project = core.requireProject();
     const [fileName, bytes, location] =
-      'path' in input ? [path.basename(input.path), readBounded(input.path), path.resolve(input.path)] : [path.basename(input.upload.fileName), Buffer.from(input.upload.base64, 'base64'), null];
+      'path' in input ? [path.basename(input.path), readBounded(input.path), path.resolve(input.path)] : [path.basename(input.upload.fileName), uploadBytes(input.upload), null];
     const read = readExchangeFile(bytes, fileName, location);
     const merged = mergeInto(project, read.model);
     return { file: fileName, kind: read.kind, producer: read.origin, memos: read.memos, skipped: read.skipped, offsets: read.offsets, ...merged };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readOtherProject, writePackage } from '../interchange/projectCopy';
+import { uploadBytes } from '../importers/importBatch';
 import { mergeInto } from '../interchange/mergeInto';
 import type { HandlersFor } from './types';
 
@@ -28,7 +29,7 @@ export const teamHandlers: HandlersFor<'team'> = {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tematik-upload-'));
     try {
       const file = path.join(scratch, path.basename(input.upload.fileName));
-      fs.writeFileSync(file, Buffer.from(input.upload.base64, 'base64'));
+      fs.writeFileSync(file, uploadBytes(input.upload));
       return mergeInto(project, readOtherProject(file, core.options.nativeBinding));
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });

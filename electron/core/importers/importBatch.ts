@@ -32,9 +32,16 @@ export function diskSource(file: string): ImportSource {
   return { label: file, fileName: path.basename(file), size: fs.statSync(file).size, read: () => fs.readFileSync(file) };
 }
 
-export function uploadSource(upload: { fileName: string; base64: string }): ImportSource {
+/** A file sent by the renderer, as bytes or base64. */
+export type Upload = { fileName: string } & ({ bytes: Uint8Array } | { base64: string });
+
+export function uploadBytes(upload: Upload): Buffer {
+  return 'bytes' in upload ? Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength) : Buffer.from(upload.base64, 'base64');
+}
+
+export function uploadSource(upload: Upload): ImportSource {
   const fileName = path.basename(upload.fileName);
-  const bytes = Buffer.from(upload.base64, 'base64');
+  const bytes = uploadBytes(upload);
   return { label: fileName, fileName, size: bytes.length, read: () => bytes };
 }
 

@@ -5,6 +5,7 @@
  * uploaded files and long texts are summarised, long lists cut.
  */
 import type { OpName } from '../../../shared/api/contract';
+import { replaceBytes } from '../../../shared/api/bytesBody';
 import type { Project } from '../project';
 
 const maxString = 2000;
@@ -33,7 +34,7 @@ function subjects(op: OpName, input: Record<string, unknown>, result: unknown): 
 
 export function appendAudit(project: Project, coder: string, op: OpName, input: unknown, result: unknown): void {
   const record = (input ?? {}) as Record<string, unknown>;
-  let text = JSON.stringify(record, bounded);
+  let text = JSON.stringify(replaceBytes(record, (bytes) => `(${bytes.byteLength} bytes)`), bounded);
   if (text.length > maxInput) text = `${text.slice(0, maxInput)}… (${text.length} characters)`;
   const { documentId, codeId } = subjects(op, record, result);
   project

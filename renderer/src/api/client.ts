@@ -5,18 +5,21 @@
  */
 import { createApiClient, type Transport } from '../../../shared/api/client';
 import type { Envelope } from '../../../shared/api/envelope';
+import { bodyOfInput } from '../../../shared/api/bytesBody';
 import { resultFromBody } from '../../../shared/api/fileBody';
 import './bridge';
 
 const ipcTransport: Transport = async (op, input) => (await window.tematik!.call(op, input)) as Envelope;
 
 const httpTransport: Transport = async (op, input) => {
+  // An upload's bytes go as the body itself, the rest of the input in a header.
+  const withBytes = bodyOfInput(input);
   // The session cookie set on first visit authenticates; same-origin only.
   const response = await fetch(`/api/${encodeURIComponent(op)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: withBytes?.headers ?? { 'Content-Type': 'application/json' },
     credentials: 'same-origin',
-    body: JSON.stringify(input),
+    body: withBytes ? new Blob(withBytes.parts as Uint8Array<ArrayBuffer>[]) : JSON.stringify(input),
   });
   // Decoded by hand to keep a byte-order mark: an export for Excel starts with one, and response.text() drops it.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());

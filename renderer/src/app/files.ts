@@ -1,11 +1,8 @@
 /** Browser file plumbing shared by both shells: reading picked files and saving downloads. */
 
-export async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
+/** A picked file as it is, for an upload (sent as the request body in browser mode, as bytes over IPC). */
+export async function readAsBytes(file: File): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 export function downloadText(fileName: string, content: string, type = 'text/csv;charset=utf-8'): void {

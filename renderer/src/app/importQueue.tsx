@@ -11,7 +11,7 @@ import type { ImportOutcome, SurveyPreview } from '../../../shared/model/types';
 import { ApiError } from '../../../shared/api/client';
 import { api } from '../api/client';
 import { invalidateTopics } from '../api/queries';
-import { readAsBase64 } from './files';
+import { readAsBytes } from './files';
 import { useNotices } from './notices';
 
 export interface SurveyChoice {
@@ -49,7 +49,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         try {
           for (const [i, file] of files.entries()) {
             if (cancelled.current) break;
-            const upload = { fileName: file.name, base64: await readAsBase64(file) };
+            const upload = { fileName: file.name, bytes: await readAsBytes(file) };
             if (exchangeFile.test(file.name)) {
               setState({ phase: 'running', current: i + 1, total: files.length, fileName: file.name });
               try {

@@ -4,7 +4,7 @@ import type { ExchangeImport } from '../../../../shared/api/contract';
 import { exportTargets, type ExportTarget } from '../../../../shared/exchange/qdeWriter';
 import { api } from '../../api/client';
 import { useWrite } from '../../api/queries';
-import { downloadBase64, readAsBase64 } from '../../app/files';
+import { downloadBase64, readAsBytes } from '../../app/files';
 import { useBusyTask } from '../../app/busy';
 import { useNotices } from '../../app/notices';
 import { ExchangeSummary } from '../ExchangeSummary';
@@ -26,7 +26,7 @@ export function ExchangeView() {
 
   const bringIn = async (file: File) => {
     try {
-      setSummary(await importFile.mutateAsync({ upload: { fileName: file.name, base64: await readAsBase64(file) } }));
+      setSummary(await importFile.mutateAsync({ upload: { fileName: file.name, bytes: await readAsBytes(file) } }));
     } catch (error) {
       fail(error);
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../../shared/model/interchange';
 import { api } from '../../api/client';
 import { useWrite } from '../../api/queries';
-import { downloadBase64, readAsBase64 } from '../../app/files';
+import { downloadBase64, readAsBytes } from '../../app/files';
 import { useBusyTask } from '../../app/busy';
 import { useNotices } from '../../app/notices';
 
@@ -24,7 +24,7 @@ export function TeamBox() {
 
   const mergeFile = async (file: File) => {
     try {
-      setSummary(await merge.mutateAsync({ upload: { fileName: file.name, base64: await readAsBase64(file) } }));
+      setSummary(await merge.mutateAsync({ upload: { fileName: file.name, bytes: await readAsBytes(file) } }));
     } catch (error) {
       fail(error);
     }
