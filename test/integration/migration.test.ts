@@ -31,6 +31,16 @@ describe('project files across versions', () => {
     // Search covers documents imported under version 1.
     expect((await run('search.text', { terms: 'penghasilan' })).length).toBeGreaterThan(0);
     expect(core.project!.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Documents were rebuilt with their text last (migration 16), every row that refers to one still does, and its triggers came along.
+    const db = core.project!.db;
+    expect((db.pragma('table_info(documents)') as { name: string }[]).map((c) => c.name).at(-1)).toBe('text');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'documents' ORDER BY name").pluck().all()).toEqual(['document_stems_delete', 'document_stems_update']);
+    const [rina] = await run('documents.list');
+    await run('documents.delete', { id: rina!.id });
+    expect(await run('codings.rows', {})).toEqual([]);
+    expect((await run('search.text', { terms: 'penghasilan' })).length).toBe(0);
     core.close();
   });
 

@@ -15,7 +15,8 @@ function randomCell(random: () => number): Cell {
   if (kind < 0.1) return null;
   if (kind < 0.15) return random() < 0.5;
   if (kind < 0.3) return random() < 0.5 ? Math.floor(random() * 1e6) - 500 : Math.round(random() * 1e4) / 100;
-  return Array.from({ length: Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+  // Up to about 80 pieces: both sides of the length up to which the writer keeps cells encoded.
+  return Array.from({ length: Math.floor(random() * (kind < 0.9 ? 8 : 80)) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
 }
 
 function written(rows: Cell[][], options: CsvOptions, asBytes: (column: number) => boolean): string {
@@ -52,5 +53,11 @@ describe('CSV written as bytes', () => {
   it('grows past its chunk for a cell longer than the chunk', () => {
     const long = `"${'kata '.repeat(100_000)}"`;
     expect(written([['a', long]], {}, () => true)).toBe(csvFromRows(['a', long], []));
+    expect(written([['a', long]], {}, () => false)).toBe(csvFromRows(['a', long], []));
+  });
+
+  it('writes whole numbers, zero and the largest exact one among them, as papaparse does', () => {
+    const numbers = [[0, -0, 7, 10, 99, 100, 123456789, Number.MAX_SAFE_INTEGER, -42, 2.5, 1e21]];
+    expect(written(numbers, {}, () => false)).toBe(csvFromRows(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'], numbers).split('\r\n')[1]);
   });
 });

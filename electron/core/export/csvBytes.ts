@@ -22,8 +22,18 @@ function needsQuotes(text: string, delimiter: string): boolean {
   return /[\r\n"\ufeff]/.test(text) || text.includes(delimiter) || text.startsWith(' ') || text.endsWith(' ');
 }
 
+/** The cell as written: in quotes, its quotes doubled, when papaparse would quote it. */
+function quoted(text: string, delimiter: string): string {
+  return needsQuotes(text, delimiter) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Cells up to this many characters are kept encoded, up to this many of them. */
+const shortText = 80;
+const maxShort = 20_000;
+
 export class CsvByteWriter {
   private readonly pieces: Buffer[] = [];
+  private readonly short = new Map<string, Buffer>();
   private chunk = Buffer.allocUnsafe(chunkBytes);
   private at = 0;
   private cellsInRow = 0;
@@ -58,9 +68,21 @@ export class CsvByteWriter {
 
   cell(value: Cell): void {
     this.separate();
-    if (value === null || value === undefined) return;
+    if (value === null || value === undefined || value === '') return;
     if (typeof value === 'boolean') return this.text(value ? '1' : '0');
-    if (typeof value === 'number') return this.text(this.decimalComma && !Number.isInteger(value) ? String(value).replace('.', ',') : String(value));
+    if (typeof value === 'number') {
+      if (Number.isSafeInteger(value) && value >= 0) return this.digits(value);
+      return this.text(this.decimalComma && !Number.isInteger(value) ? String(value).replace('.', ',') : String(value));
+    }
+    // Names (of documents, codes, coders, speakers) come again and again: each is quoted and encoded once.
+    if (value.length <= shortText) {
+      let bytes = this.short.get(value);
+      if (!bytes) {
+        bytes = Buffer.from(quoted(value, this.delimiter));
+        if (this.short.size < maxShort) this.short.set(value, bytes);
+      }
+      return this.raw(bytes, 0, bytes.length);
+    }
     this.text(value);
   }
 
@@ -109,8 +131,17 @@ export class CsvByteWriter {
     this.chunk[this.at++] = this.delimiterByte;
   }
 
+  /** A whole number of zero or more, written digit by digit: no string is made for it. */
+  private digits(value: number): void {
+    let width = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) width++;
+    this.room(width);
+    for (let at = this.at + width - 1, rest = value; at >= this.at; at--, rest = Math.floor(rest / 10)) this.chunk[at] = 0x30 + (rest % 10);
+    this.at += width;
+  }
+
   private text(text: string): void {
-    const out = needsQuotes(text, this.delimiter) ? `"${text.replaceAll('"', '""')}"` : text;
+    const out = quoted(text, this.delimiter);
     // At most three bytes of UTF-8 for each UTF-16 unit.
     this.room(out.length * 3);
     this.at += this.chunk.write(out, this.at, 'utf8');

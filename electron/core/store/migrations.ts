@@ -8,6 +8,12 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   description: string;
+  /**
+   * Rebuilds a table that others refer to. Foreign keys are then off while it
+   * runs (dropping the old copy would otherwise delete every row that refers
+   * to it) and checked before it commits.
+   */
+  rebuildsTables?: true;
   up(db: Database): void;
 }
 
@@ -293,6 +299,42 @@ export const migrations: readonly Migration[] = [
     description: 'drop the index of codings by coder: nothing reads codings by coder alone (coders are never deleted), and keeping it cost every coding one more page to write',
     up(db) {
       db.exec('DROP INDEX IF EXISTS codings_coder;');
+    },
+  },
+  {
+    version: 16,
+    description:
+      "documents with their text as the last column: SQLite reaches a column stored after a long text only by walking the text's overflow pages, which every read of a document's length or format did (40 ms to list a thousand transcripts)",
+    rebuildsTables: true,
+    up(db) {
+      db.exec(`
+        CREATE TABLE documents_rebuilt (
+          id             INTEGER PRIMARY KEY,
+          uuid           TEXT NOT NULL UNIQUE,
+          name           TEXT NOT NULL,
+          source_name    TEXT NOT NULL,
+          content_hash   TEXT NOT NULL,
+          imported_at    TEXT NOT NULL,
+          length         INTEGER NOT NULL,
+          format         TEXT NOT NULL DEFAULT 'text',
+          import_details TEXT NOT NULL DEFAULT '{}',
+          stems_indexed  INTEGER NOT NULL DEFAULT 0,
+          text           TEXT NOT NULL
+        );
+        INSERT INTO documents_rebuilt(id, uuid, name, source_name, content_hash, imported_at, length, format, import_details, stems_indexed, text)
+          SELECT id, uuid, name, source_name, content_hash, imported_at, length, format, import_details, stems_indexed, text FROM documents;
+        DROP TABLE documents;
+        ALTER TABLE documents_rebuilt RENAME TO documents;
+        CREATE INDEX documents_content_hash ON documents(content_hash);
+        CREATE UNIQUE INDEX documents_name ON documents(name);
+        CREATE TRIGGER document_stems_delete AFTER DELETE ON documents WHEN old.stems_indexed = 1 BEGIN
+          DELETE FROM document_stems WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER document_stems_update AFTER UPDATE OF text ON documents WHEN old.stems_indexed = 1 BEGIN
+          DELETE FROM document_stems WHERE rowid = old.id;
+          UPDATE documents SET stems_indexed = 0 WHERE id = new.id;
+        END;
+      `);
     },
   },
 ];

@@ -91,11 +91,28 @@ function tableCount(db: Database.Database): number {
 function migrate(db: Database.Database, from: number, to: number): void {
   const pending: Migration[] = migrations.filter((m) => m.version > from && m.version <= to);
   for (const migration of pending) {
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`application_id = ${TEMATIK_APPLICATION_ID}`);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // Outside the transaction: SQLite ignores this pragma inside one.
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${migration.version} would leave rows pointing at nothing`);
+        }
+        db.pragma(`application_id = ${TEMATIK_APPLICATION_ID}`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
+  }
+  // A rebuilt table leaves its old pages free: give them back, or the file stays as large as both copies.
+  if (pending.some((m) => m.rebuildsTables)) {
+    try {
+      db.exec('VACUUM');
+    } catch {
+      // No room for the copy VACUUM makes (a full disk): the project is whole, only larger than it need be.
+    }
   }
 }
 
