@@ -104,6 +104,14 @@ const upload = z.union([
   z.strictObject({ fileName: z.string().min(1).max(500), bytes: z.instanceof(Uint8Array) }),
   z.strictObject({ fileName: z.string().min(1).max(500), base64: z.string() }),
 ]);
+/** Which passages of a code retrieval shows. */
+const retrieveFilter = {
+  codeId: id,
+  /** Case attributes the passage's case must have, e.g. { generation: 'Gen Z' }. */
+  where: z.record(z.string().min(1), z.string()).optional(),
+  coder: z.string().min(1).optional(),
+  documentId: id.optional(),
+};
 /** A co-occurrence rule as the CLI writes it: overlap, near:N, turn, document or case. */
 const rule = z.string().refine((text) => parseRule(text) !== null, { message: 'rule must be overlap, near:N, turn, document or case' });
 
@@ -466,14 +474,10 @@ export const contract = {
     z.strictObject({ terms: z.string().max(1000), lang: z.enum(['id', 'en']).optional(), limit: z.number().int().positive().max(100_000).optional() }),
     ['documents'],
   ),
-  'analysis.retrieve': read<RetrievedPassage[]>()(
-    z.strictObject({
-      codeId: id,
-      /** Case attributes the passage's case must have, e.g. { generation: 'Gen Z' }. */
-      where: z.record(z.string().min(1), z.string()).optional(),
-      coder: z.string().min(1).optional(),
-      documentId: id.optional(),
-    }),
+  'analysis.retrieve': read<RetrievedPassage[]>()(z.strictObject(retrieveFilter), ['codings', 'codes', 'documents', 'cases', 'speakers']),
+  /** A window of the same passages, for a list drawn as it scrolls: `limit` of them from `offset`, and how many there are in all. */
+  'analysis.retrieveWindow': read<{ total: number; passages: RetrievedPassage[] }>()(
+    z.strictObject({ ...retrieveFilter, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
     ['codings', 'codes', 'documents', 'cases', 'speakers'],
   ),
   'analysis.query': read<Passage[]>()(z.strictObject({ expression: z.string().max(5000) }), ['codings', 'codes', 'documents']),

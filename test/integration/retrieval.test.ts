@@ -28,6 +28,28 @@ describe('retrieval of coded passages', () => {
     core.close();
   });
 
+  it('hands out the same passages a window at a time, and the next window after a change reflects it', async () => {
+    const { run, code, core } = await sample();
+    const income = await code('Income uncertainty');
+    for (const filter of [{ codeId: income.id }, { codeId: income.id, where: { generation: 'Gen Z' } }]) {
+      const all = await run('analysis.retrieve', filter);
+      const windows = [];
+      for (let offset = 0; offset < all.length + 5; offset += 5) {
+        const window = await run('analysis.retrieveWindow', { ...filter, offset, limit: 5 });
+        expect(window.total).toBe(all.length);
+        windows.push(...window.passages);
+      }
+      expect(windows).toEqual(all);
+    }
+    const [first] = (await run('analysis.retrieveWindow', { codeId: income.id, offset: 0, limit: 1 })).passages;
+    await run('codings.delete', { id: first!.codingId });
+    const after = await run('analysis.retrieveWindow', { codeId: income.id, offset: 0, limit: 1 });
+    expect(after.total).toBe(13);
+    expect(after.passages[0]!.codingId).not.toBe(first!.codingId);
+    await expect(run('analysis.retrieveWindow', { codeId: income.id, offset: 0, limit: 0 })).rejects.toMatchObject({ code: 'validation' });
+    core.close();
+  });
+
   it('codes every search hit in one step, and coding them again adds nothing', async () => {
     const { run, code, core } = await sample();
     const competition = await code('Competition');

@@ -17,7 +17,8 @@ import type { HandlersFor } from './types';
 export const analysisHandlers: HandlersFor<'analysis'> = {
   ...tableHandlers,
   ...agreementHandlers,
-  'analysis.retrieve': (filter, core) => retrievePassages(core.requireProject(), filter),
+  'analysis.retrieve': (filter, core) => retrievePassages(core.requireProject(), filter).passages,
+  'analysis.retrieveWindow': ({ offset, limit, ...filter }, core) => retrievePassages(core.requireProject(), filter, { offset, limit }),
 
   'analysis.query': ({ expression }, core) => runQuery(core.requireProject(), expression),
 

@@ -27,11 +27,34 @@ interface Row {
   speaker_case: string | null;
 }
 
-export function retrievePassages(
-  project: Project,
-  filter: { codeId: number; where?: Record<string, string>; coder?: string; documentId?: number },
-): RetrievedPassage[] {
-  const code = getCode(project, filter.codeId);
+type RetrieveFilter = { codeId: number; where?: Record<string, string>; coder?: string; documentId?: number };
+
+interface Match {
+  row: Row;
+  cases: string[];
+}
+
+/** Filters whose matches are kept at once: the list on screen, and a few just left. */
+const keptFilters = 4;
+
+/**
+ * The codings that match, in order, with their cases: kept until the project
+ * changes, so that a list shown a window at a time does not repeat the query
+ * for every window.
+ */
+function matchesOf(project: Project, filter: RetrieveFilter): Match[] {
+  const kept = project.cached('retrieve', () => new Map<string, Match[]>());
+  const key = JSON.stringify([filter.codeId, filter.where ?? {}, filter.coder ?? null, filter.documentId ?? null]);
+  let matches = kept.get(key);
+  if (!matches) {
+    matches = findMatches(project, filter);
+    kept.set(key, matches);
+    if (kept.size > keptFilters) kept.delete(kept.keys().next().value!);
+  }
+  return matches;
+}
+
+function findMatches(project: Project, filter: RetrieveFilter): Match[] {
   const rows = project
     .stmt(
       `SELECT k.id, k.document_id, d.name AS document, d.length AS document_length, k.start, k."end" AS "end", c.name AS coder, k.key_quote, s.name AS speaker, t.time_start_ms, sc.name AS speaker_case
@@ -63,17 +86,27 @@ export function retrievePassages(
   }
   const where = Object.entries(filter.where ?? {});
   const matches = (cases: string[]) => where.length === 0 || cases.some((c) => where.every(([name, value]) => attributes.get(c)?.[name] === value));
-
-  // Cut from the stored bytes: a code's passages can come from every transcript of the project (see store/passageBytes.ts).
-  const passagesOf = new PassageCutter(project);
-  const passages: RetrievedPassage[] = [];
+  const out: Match[] = [];
   for (const row of rows) {
     const cases = row.speaker_case ? [row.speaker_case] : (documentCases.get(row.document_id) ?? []);
-    if (!matches(cases)) continue;
+    if (matches(cases)) out.push({ row, cases });
+  }
+  return out;
+}
+
+/** The passages from `offset` on (all of them, or `limit`), and how many match in all. */
+export function retrievePassages(project: Project, filter: RetrieveFilter, window: { offset?: number; limit?: number } = {}): { total: number; passages: RetrievedPassage[] } {
+  const code = getCode(project, filter.codeId);
+  const matches = matchesOf(project, filter);
+  const offset = window.offset ?? 0;
+  const chosen = matches.slice(offset, window.limit === undefined ? undefined : offset + window.limit);
+  // Cut from the stored bytes: a code's passages can come from every transcript of the project (see store/passageBytes.ts).
+  const passagesOf = new PassageCutter(project);
+  const passages = chosen.map(({ row, cases }): RetrievedPassage => {
     const from = Math.max(0, row.start - CONTEXT);
     const to = Math.min(row.document_length, row.end + CONTEXT);
     const context = passagesOf.cut(row.document_id, from, to);
-    passages.push({
+    return {
       codingId: row.id,
       keyQuote: row.key_quote === 1,
       code: code.name,
@@ -87,7 +120,7 @@ export function retrievePassages(
       speaker: row.speaker,
       timestamp: row.time_start_ms === null ? null : formatTimestamp(row.time_start_ms),
       cases,
-    });
-  }
-  return passages;
+    };
+  });
+  return { total: matches.length, passages };
 }

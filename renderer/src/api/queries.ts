@@ -3,7 +3,7 @@
  * operation and input; a successful write invalidates every read whose topics
  * the contract says it touches. Components never refresh by hand.
  */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { contract, isOpName, type OpInput, type OpName, type OpParsedInput, type OpResult, type Topic } from '../../../shared/api/contract';
 import { historyEntry } from '../../../shared/history/inverse';
 import { offerRetry } from '../app/notices';
@@ -16,6 +16,13 @@ export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { e
     queryKey: [op, input],
     queryFn: () => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input),
     enabled: options.enabled ?? true,
+  });
+}
+
+/** Several reads of one operation at once (the windows of a long list), cached and invalidated like `useRead`. */
+export function useReads<K extends OpName>(op: K, inputs: readonly OpInput<K>[]) {
+  return useQueries({
+    queries: inputs.map((input) => ({ queryKey: [op, input], queryFn: () => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input) })),
   });
 }
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace, type AnalysisTab } from '../app/workspace';
 import { CooccurrencePanel } from './CooccurrencePanel';
@@ -56,7 +56,7 @@ export interface PassageItem {
 }
 
 /** Longer lists than this are drawn a screen at a time: a code with thousands of passages must not fill the page. */
-const DRAWN_WHOLE = 200;
+export const DRAWN_WHOLE = 200;
 
 function PassageRow({ item, title, rowRef, index }: { item: PassageItem; title?: string; rowRef?: (element: HTMLLIElement | null) => void; index?: number }) {
   return (
@@ -81,20 +81,46 @@ export function PassageList({ items, title }: { items: PassageItem[]; title?: st
       </ul>
     );
   }
-  return <VirtualPassageList items={items} title={title} />;
+  return <WindowedPassageList count={items.length} itemAt={(index) => items[index]} title={title} />;
 }
 
-function VirtualPassageList({ items, title }: { items: PassageItem[]; title?: string }) {
+/**
+ * `count` passages drawn a screen at a time. A passage not yet at hand
+ * (`itemAt` gives nothing) is drawn as a placeholder; `onShown` hears which
+ * rows are on screen, so that their passages can be fetched.
+ */
+export function WindowedPassageList({
+  count,
+  itemAt,
+  title,
+  onShown,
+}: {
+  count: number;
+  itemAt(index: number): PassageItem | undefined;
+  title?: string;
+  onShown?(first: number, last: number): void;
+}) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 6 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 6 });
   const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
+  useEffect(() => onShown?.(first, last), [onShown, first, last]);
   return (
     <div ref={scrollRef} className="passages-scroll">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         <ul className="passages" style={{ transform: `translateY(${rows[0]?.start ?? 0}px)` }}>
-          {rows.map((row) => (
-            <PassageRow key={items[row.index]!.key} item={items[row.index]!} title={title} rowRef={virtualizer.measureElement} index={row.index} />
-          ))}
+          {rows.map((row) => {
+            const item = itemAt(row.index);
+            return item ? (
+              <PassageRow key={item.key} item={item} title={title} rowRef={virtualizer.measureElement} index={row.index} />
+            ) : (
+              <li key={`pending-${row.index}`} ref={virtualizer.measureElement} data-index={row.index} className="pending" aria-busy="true">
+                {t('app.loading')}
+              </li>
+            );
+          })}
         </ul>
       </div>
     </div>

@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRead } from '../api/queries';
+import type { RetrievedPassage } from '../../../shared/model/types';
+import { useRead, useReads } from '../api/queries';
 import { useWorkspace } from '../app/workspace';
-import { InContext, PassageList } from './AnalysisPanel';
+import { DRAWN_WHOLE, InContext, PassageList, WindowedPassageList, type PassageItem } from './AnalysisPanel';
 import { KeyQuoteToggle } from './KeyQuoteToggle';
+
+/** Passages come a window at a time: the first with the count, the others as they scroll into view. */
+const WINDOW = DRAWN_WHOLE;
 
 /** The passages of one code, with where each comes from; filter by case attribute or coder. */
 export function RetrievalPanel() {
@@ -15,7 +19,31 @@ export function RetrievalPanel() {
   const [attribute, setAttribute] = useState('');
   const [coder, setCoder] = useState('');
   const where = attribute ? (JSON.parse(attribute) as Record<string, string>) : undefined;
-  const passages = useRead('analysis.retrieve', { codeId: retrievalCodeId ?? 0, where, coder: coder || undefined }, { enabled: retrievalCodeId !== null });
+  const filter = { codeId: retrievalCodeId ?? 0, where, coder: coder || undefined };
+  const first = useRead('analysis.retrieveWindow', { ...filter, offset: 0, limit: WINDOW }, { enabled: retrievalCodeId !== null });
+  // The rows on screen, and so the windows after the first that they need.
+  const [shown, setShown] = useState<[number, number]>([0, 0]);
+  const onShown = useCallback((from: number, to: number) => setShown((was) => (was[0] === from && was[1] === to ? was : [from, to])), []);
+  const later: number[] = [];
+  for (let w = Math.max(1, Math.floor(shown[0] / WINDOW)); w <= Math.floor(shown[1] / WINDOW); w++) later.push(w);
+  const windows = useReads(
+    'analysis.retrieveWindow',
+    later.map((w) => ({ ...filter, offset: w * WINDOW, limit: WINDOW })),
+  );
+  const passageAt = (index: number): RetrievedPassage | undefined => {
+    const w = Math.floor(index / WINDOW);
+    const window = w === 0 ? first.data : windows[later.indexOf(w)]?.data;
+    return window?.passages[index - w * WINDOW];
+  };
+  const toItem = (p: RetrievedPassage): PassageItem => ({
+    key: String(p.codingId),
+    document: p.document,
+    source: [p.document, p.speaker, p.timestamp, p.cases.some((c) => c !== p.speaker) ? p.cases.join(', ') : null].filter(Boolean).join(' · '),
+    body: <InContext context={p.context} text={p.text} />,
+    open: () => openPassage(p.documentId, p.start, p.end),
+    aside: <KeyQuoteToggle codingId={p.codingId} on={p.keyQuote} />,
+  });
+  const total = first.data?.total;
 
   const attributeOptions = [...new Set((cases.data ?? []).flatMap((c) => Object.entries(c.attributes).map(([name, value]) => JSON.stringify({ [name]: value }))))].sort();
 
@@ -54,18 +82,21 @@ export function RetrievalPanel() {
         <p className="hint">{t('retrieval.chooseCode')}</p>
       ) : (
         <>
-          <p className="hint result-count">{passages.data && (passages.data.length ? t('retrieval.count', { count: passages.data.length }) : t('retrieval.none'))}</p>
-          <PassageList
-            title={t('retrieval.open')}
-            items={(passages.data ?? []).map((p) => ({
-              key: String(p.codingId),
-              document: p.document,
-              source: [p.document, p.speaker, p.timestamp, p.cases.some((c) => c !== p.speaker) ? p.cases.join(', ') : null].filter(Boolean).join(' · '),
-              body: <InContext context={p.context} text={p.text} />,
-              open: () => openPassage(p.documentId, p.start, p.end),
-              aside: <KeyQuoteToggle codingId={p.codingId} on={p.keyQuote} />,
-            }))}
-          />
+          <p className="hint result-count">{total !== undefined && (total ? t('retrieval.count', { count: total }) : t('retrieval.none'))}</p>
+          {total !== undefined && total <= WINDOW && <PassageList title={t('retrieval.open')} items={first.data!.passages.map(toItem)} />}
+          {total !== undefined && total > WINDOW && (
+            <WindowedPassageList
+              // A new filter starts at the top of its own list.
+              key={JSON.stringify(filter)}
+              count={total}
+              itemAt={(index) => {
+                const passage = passageAt(index);
+                return passage && toItem(passage);
+              }}
+              onShown={onShown}
+              title={t('retrieval.open')}
+            />
+          )}
         </>
       )}
     </section>

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/tempProject';
+import { openSession, sampleStudy, screenshot, type Session } from './harness';
+
+let session: Session;
+let page: Page;
+
+/** The sample study with one more code on 400 short passages spread over its transcripts. */
+async function withLongCode(projectPath: string): Promise<void> {
+  await sampleStudy(projectPath);
+  const { Core } = await import('../../electron/core/core');
+  const { call } = await import('../../electron/core/dispatcher');
+  const core = new Core({ shell: 'cli', resourceDir: repoRoot, sampleDir: path.dirname(projectPath) });
+  await call(core, 'project.open', { path: projectPath });
+  const code = await call(core, 'codes.create', { name: 'Every few words' });
+  const passages: { documentId: number; start: number; end: number }[] = [];
+  for (const doc of await call(core, 'documents.list', {})) {
+    for (let start = 0; start + 10 <= doc.length && passages.length < 400; start += 40) passages.push({ documentId: doc.id, start, end: start + 10 });
+  }
+  await call(core, 'codings.createMany', { codeId: code.id, passages });
+  core.close();
+}
+
+beforeAll(async () => {
+  session = await openSession('long-lists', withLongCode);
+  page = session.page;
+}, 60_000);
+
+afterAll(() => session?.close());
+
+describe('a code with hundreds of passages', { timeout: 60_000 }, () => {
+  it('lists them a screen at a time and fetches the rest as the researcher scrolls to the end', async () => {
+    await page.locator('.code-tree li[data-code="Every few words"]').getByRole('button', { name: 'Every few words' }).click();
+    await expect.poll(() => page.locator('.retrieval .result-count').textContent()).toBe('400 passages');
+    const rows = page.locator('.retrieval .passages li');
+    await expect.poll(() => rows.first().locator('.source').count()).toBe(1);
+    // Drawn a screen at a time, not all 400.
+    expect(await rows.count()).toBeLessThan(60);
+    const list = page.locator('.retrieval .passages-scroll');
+    // The last rows arrive from a later window. Rows are measured as they are drawn, so the end moves: scroll to it until the last row is there.
+    const lastShown = async () => {
+      await list.evaluate((element) => (element.scrollTop = element.scrollHeight));
+      return page.locator('.retrieval .passages li[data-index="399"] .source').count();
+    };
+    await expect.poll(lastShown, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('.retrieval .passages li.pending').count()).toBe(0);
+    const last = await page.locator('.retrieval .passages li[data-index="399"] mark').textContent();
+    expect(last!.length).toBeGreaterThan(0);
+    await screenshot(page, '09d-long-list-end');
+  });
+});
