@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import type { OpParsedInput } from '../../../shared/api/contract';
 import type { ImportOutcome } from '../../../shared/model/types';
 import type { Project } from '../project';
 import { commitDocument, contentHash } from './commit';
@@ -32,8 +33,8 @@ export function diskSource(file: string): ImportSource {
   return { label: file, fileName: path.basename(file), size: fs.statSync(file).size, read: () => fs.readFileSync(file) };
 }
 
-/** A file sent by the renderer, as bytes or base64. */
-export type Upload = { fileName: string } & ({ bytes: Uint8Array } | { base64: string });
+/** A file sent by the renderer, as bytes or base64: the contract's upload. */
+export type Upload = OpParsedInput<'documents.importUploads'>['files'][number];
 
 export function uploadBytes(upload: Upload): Buffer {
   return 'bytes' in upload ? Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength) : Buffer.from(upload.base64, 'base64');

@@ -20,20 +20,19 @@ export function RetrievalPanel() {
   const [coder, setCoder] = useState('');
   const where = attribute ? (JSON.parse(attribute) as Record<string, string>) : undefined;
   const filter = { codeId: retrievalCodeId ?? 0, where, coder: coder || undefined };
-  const first = useRead('analysis.retrieveWindow', { ...filter, offset: 0, limit: WINDOW }, { enabled: retrievalCodeId !== null });
-  // The rows on screen, and so the windows after the first that they need.
+  // The rows on screen, and so the windows they need: the first always (it brings the count), then those scrolled to.
   const [shown, setShown] = useState<[number, number]>([0, 0]);
   const onShown = useCallback((from: number, to: number) => setShown((was) => (was[0] === from && was[1] === to ? was : [from, to])), []);
-  const later: number[] = [];
-  for (let w = Math.max(1, Math.floor(shown[0] / WINDOW)); w <= Math.floor(shown[1] / WINDOW); w++) later.push(w);
+  const needed: number[] = [];
+  if (retrievalCodeId !== null) for (let w = 0; w <= Math.floor(shown[1] / WINDOW); w++) if (w === 0 || w >= Math.floor(shown[0] / WINDOW)) needed.push(w);
   const windows = useReads(
     'analysis.retrieveWindow',
-    later.map((w) => ({ ...filter, offset: w * WINDOW, limit: WINDOW })),
+    needed.map((w) => ({ ...filter, offset: w * WINDOW, limit: WINDOW })),
   );
+  const first = windows[0];
   const passageAt = (index: number): RetrievedPassage | undefined => {
     const w = Math.floor(index / WINDOW);
-    const window = w === 0 ? first.data : windows[later.indexOf(w)]?.data;
-    return window?.passages[index - w * WINDOW];
+    return windows[needed.indexOf(w)]?.data?.passages[index - w * WINDOW];
   };
   const toItem = (p: RetrievedPassage): PassageItem => ({
     key: String(p.codingId),
@@ -43,7 +42,7 @@ export function RetrievalPanel() {
     open: () => openPassage(p.documentId, p.start, p.end),
     aside: <KeyQuoteToggle codingId={p.codingId} on={p.keyQuote} />,
   });
-  const total = first.data?.total;
+  const total = first?.data?.total;
 
   const attributeOptions = [...new Set((cases.data ?? []).flatMap((c) => Object.entries(c.attributes).map(([name, value]) => JSON.stringify({ [name]: value }))))].sort();
 
@@ -83,7 +82,7 @@ export function RetrievalPanel() {
       ) : (
         <>
           <p className="hint result-count">{total !== undefined && (total ? t('retrieval.count', { count: total }) : t('retrieval.none'))}</p>
-          {total !== undefined && total <= WINDOW && <PassageList title={t('retrieval.open')} items={first.data!.passages.map(toItem)} />}
+          {total !== undefined && total <= WINDOW && <PassageList title={t('retrieval.open')} items={first!.data!.passages.map(toItem)} />}
           {total !== undefined && total > WINDOW && (
             <WindowedPassageList
               // A new filter starts at the top of its own list.
