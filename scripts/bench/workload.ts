@@ -4,7 +4,7 @@
  * user's browser would — one sequential keep-alive connection, the token as
  * a bearer header — then the same phases in-process through the dispatcher,
  * so the transport's share is visible. Phases: create the codes, import every
- * .txt (one upload per file, its bytes as the request body), apply every planned coding (one request per
+ * .txt (in the renderer's uploads: up to 32 transcripts a request, their bytes as the request body), apply every planned coding (one request per
  * plan entry, all its codes at once), export all codings as CSV; then the
  * analyses a researcher re-runs (co-occurrence, search, word frequencies,
  * the full dataset). The result is verified against the plan and printed as
@@ -20,6 +20,7 @@ import type { OpName, OpResult } from '../../shared/api/contract';
 import { call } from '../../electron/core/dispatcher';
 import { openProjectFile } from '../../electron/core/store/projectFile';
 import { codePointLength } from '../../shared/text/codepoints';
+import { uploadBatches } from '../../shared/import/uploadBatches';
 import { callApi, startBrowserMode } from './browserMode';
 import { benchCore, percentile, repoRoot } from './common';
 
@@ -34,7 +35,7 @@ interface Workload {
   manifestSha256: string;
   tags: { name: string; description: string }[];
   plan: PlanEntry[];
-  docs: { name: string; fileName: string; text: string }[];
+  docs: { name: string; fileName: string; text: string; bytes: Buffer }[];
 }
 
 type Caller = <K extends OpName>(op: K, input: unknown) => Promise<OpResult<K>>;
@@ -50,7 +51,10 @@ function readWorkload(dir: string): Workload {
       .readdirSync(docsDir)
       .filter((f) => f.endsWith('.txt'))
       .sort()
-      .map((fileName) => ({ name: fileName.replace(/\.txt$/, ''), fileName, text: fs.readFileSync(path.join(docsDir, fileName), 'utf8') })),
+      .map((fileName) => {
+        const bytes = fs.readFileSync(path.join(docsDir, fileName));
+        return { name: fileName.replace(/\.txt$/, ''), fileName, text: bytes.toString('utf8'), bytes };
+      }),
   };
 }
 
@@ -78,11 +82,13 @@ async function runPhases(run: Caller, w: Workload, mark: (phase: string) => void
   t = performance.now();
   const documentIds = new Map<string, number>();
   const importTimes: number[] = [];
-  for (const doc of w.docs) {
+  // In the uploads the renderer sends for the same files picked at once.
+  for (const batch of uploadBatches(w.docs.map((doc) => ({ name: doc.fileName, size: doc.bytes.byteLength, doc })))) {
     const s = performance.now();
-    const [outcome] = await run('documents.importUploads', { files: [{ fileName: doc.fileName, bytes: Buffer.from(doc.text) }] });
+    const outcomes = await run('documents.importUploads', { files: batch.map(({ doc }) => ({ fileName: doc.fileName, bytes: doc.bytes })) });
     importTimes.push(ms(s));
-    if (outcome?.status !== 'imported') throw new Error(`${doc.fileName} was not imported: ${JSON.stringify(outcome)}`);
+    const refused = outcomes.find((outcome) => outcome.status !== 'imported');
+    if (refused || outcomes.length !== batch.length) throw new Error(`not every file was imported: ${JSON.stringify(refused ?? outcomes)}`);
   }
   for (const d of await run('documents.list', {})) documentIds.set(d.name, d.id);
   phases.import_s = ms(t) / 1000;

@@ -161,3 +161,70 @@ describe('bad files', () => {
     core.close();
   });
 });
+
+describe('transcripts committed a group at a time', () => {
+  const upload = (fileName: string, text: string) => ({ fileName, bytes: Buffer.from(text) });
+  const interview = (speaker: string, n: number) => `Pewawancara: Bagaimana penghasilan ${n}?\n${speaker}: Naik turun, kadang sepi ${n}.\nPewawancara: Lalu?\n${speaker}: Saya cari order lain ${n}.`;
+
+  it('reports each file of one upload in order, a repeated text as a duplicate of the first', async () => {
+    const { run, core } = await freshProject();
+    const files = [upload('a.txt', interview('Ayu', 1)), upload('b.txt', interview('Budi', 2)), upload('empty.txt', ''), upload('a-again.txt', interview('Ayu', 1)), upload('c.txt', interview('Citra', 3))];
+    const outcomes = await run('documents.importUploads', { files });
+    expect(outcomes.map((o) => [o.file, o.status])).toEqual([
+      ['a.txt', 'imported'],
+      ['b.txt', 'imported'],
+      ['empty.txt', 'failed'],
+      ['a-again.txt', 'duplicate'],
+      ['c.txt', 'imported'],
+    ]);
+    expect((await run('documents.list')).map((d) => d.name)).toEqual(['a', 'b', 'c']);
+    expect((await run('cases.list')).map((c) => [c.name, c.documents])).toEqual([
+      ['Ayu', ['a']],
+      ['Budi', ['b']],
+      ['Citra', ['c']],
+    ]);
+    core.close();
+  });
+
+  it('rolls back only the file that cannot be written; the rest of its group stays whole', async () => {
+    const { run, core } = await freshProject();
+    const db = core.project!.db;
+    db.exec(`CREATE TEMP TRIGGER refuse_b AFTER INSERT ON main.turns WHEN (SELECT name FROM main.documents WHERE id = new.document_id) = 'b' AND new.start > 0
+             BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    const outcomes = await run('documents.importUploads', { files: [upload('a.txt', interview('Ayu', 1)), upload('b.txt', interview('Budi', 2)), upload('c.txt', interview('Citra', 3))] });
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'failed', 'imported']);
+    expect((await run('documents.list')).map((d) => d.name)).toEqual(['a', 'c']);
+    // Nothing of b: its document, its first turn, its speaker and its case all went with its savepoint.
+    expect(db.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 8 });
+    expect((await run('speakers.list')).map((s) => s.name).sort()).toEqual(['Ayu', 'Citra', 'Pewawancara']);
+    expect((await run('cases.list')).map((c) => c.name)).toEqual(['Ayu', 'Citra']);
+    core.close();
+  });
+
+  it('fails every file of a group whose transaction ends, and writes none of them', async () => {
+    const { run, core } = await freshProject();
+    await run('documents.importUploads', { files: [upload('before.txt', interview('Dewi', 0))] });
+    const db = core.project!.db;
+    const before = snapshotDatabase(db);
+    db.exec(`CREATE TEMP TRIGGER end_all AFTER INSERT ON main.documents WHEN new.name = 'b' BEGIN SELECT RAISE(ROLLBACK, 'transaction ended for the test'); END`);
+    const outcomes = await run('documents.importUploads', { files: [upload('a.txt', interview('Ayu', 1)), upload('b.txt', interview('Budi', 2)), upload('c.txt', interview('Citra', 3))] });
+    expect(outcomes.map((o) => [o.file, o.status])).toEqual([
+      ['a.txt', 'failed'],
+      ['b.txt', 'failed'],
+      ['c.txt', 'failed'],
+    ]);
+    expect(snapshotDatabase(db)).toEqual(before);
+    expect(db.inTransaction).toBe(false);
+    core.close();
+  });
+
+  it('commits more files than one group holds, each exactly once', async () => {
+    const { run, core } = await freshProject();
+    const files = Array.from({ length: 70 }, (_, i) => upload(`w${String(i).padStart(2, '0')}.txt`, interview(`Informan ${i}`, i)));
+    const outcomes = await run('documents.importUploads', { files });
+    expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(70);
+    expect((await run('documents.list')).map((d) => d.name)).toEqual(files.map((f) => f.fileName.replace('.txt', '')));
+    expect(core.project!.db.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 280 });
+    core.close();
+  });
+});

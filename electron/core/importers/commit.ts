@@ -23,7 +23,8 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function interviewerLabels(project: Project): string[] {
+/** The labels that mark an interviewer's turns: the project's own, or the defaults. */
+export function interviewerLabels(project: Project): string[] {
   const stored = project.meta('interviewer_labels');
   if (!stored) return defaultInterviewerLabels;
   try {
@@ -65,7 +66,12 @@ function ensureSpeaker(project: Project, name: string, labels: readonly string[]
   return { id, isInterviewer, caseId };
 }
 
-export function commitDocument(project: Project, parsed: ParsedDocument, source: { name: string; fileName: string; hash?: string }): CommittedDocument {
+export function commitDocument(
+  project: Project,
+  parsed: ParsedDocument,
+  source: { name: string; fileName: string; hash?: string },
+  labels: readonly string[] = interviewerLabels(project),
+): CommittedDocument {
   const index = new CodePointIndex(parsed.text);
   const name = uniqueDocumentName(project, source.name);
   const documentId = Number(
@@ -89,7 +95,6 @@ export function commitDocument(project: Project, parsed: ParsedDocument, source:
 
   const turns: ParsedTurn[] =
     parsed.turns ?? detectSpeakerTurns(parsed.text).map((t) => ({ ...t, timeStartMs: t.timeMs, timeEndMs: null }));
-  const labels = interviewerLabels(project);
   const insertTurn = project.stmt(
     `INSERT INTO turns(document_id, speaker_id, start, content_start, "end", time_start_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );

@@ -1,9 +1,9 @@
 /**
  * Importing a batch of files. Each file is read and parsed outside any
- * transaction, then committed in its own transaction, so a failure in one file
- * neither stops the batch nor leaves anything half-written; the batch reports
- * every file's outcome. A shell that wants progress and cancelling imports one
- * file per call.
+ * transaction; parsed files are committed a group at a time, each in a
+ * savepoint of its own, so a failure in one file neither stops the batch nor
+ * leaves anything half-written; the batch reports every file's outcome. A
+ * shell that wants progress and cancelling sends a few files per call.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,10 +11,10 @@ import { AppError } from '../../../shared/api/errors';
 import type { OpParsedInput } from '../../../shared/api/contract';
 import type { ImportOutcome } from '../../../shared/model/types';
 import type { Project } from '../project';
-import { commitDocument, contentHash } from './commit';
+import { commitDocument, contentHash, interviewerLabels } from './commit';
 import { chooseImporter, extensionOf, isImportable, surveyExtensions } from './registry';
 import { commitSurvey, type SurveyOptions } from './survey';
-import { importLimits } from './types';
+import { importLimits, type ParsedDocument } from './types';
 
 export interface ImportSource {
   /** Shown in outcomes and errors: the path given, or the uploaded file name. */
@@ -72,10 +72,107 @@ export function scanPaths(paths: readonly string[]): { files: string[]; missing:
   return { files, missing };
 }
 
+/**
+ * Files parsed, then committed together: up to this many, or this much text.
+ * One commit for many small transcripts writes each shared page (indexes,
+ * the last page of each table) once, not once per file.
+ */
+const groupLimits = { files: 32, chars: 16 * 1024 * 1024 };
+
+interface ParsedSource {
+  index: number;
+  source: ImportSource;
+  parsed: ParsedDocument;
+  hash: string;
+}
+
 export async function importSources(project: Project, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  for (const source of sources) outcomes.push(await importOne(project, source, options));
+  let group: ParsedSource[] = [];
+  let groupChars = 0;
+  const commitGroup = () => {
+    commitParsed(project, group, outcomes);
+    group = [];
+    groupChars = 0;
+  };
+  for (const [index, source] of sources.entries()) {
+    try {
+      const bytes = readSource(source);
+      if (surveyExtensions.includes(extensionOf(source.fileName)) || options.survey) {
+        // In its place in the order: a survey's answers are checked against the documents before it.
+        commitGroup();
+        outcomes[index] = importSurvey(project, source, bytes, options);
+        continue;
+      }
+      const parsed = await chooseImporter(source.fileName, bytes).parse(bytes, source.fileName);
+      if (parsed.text.length > importLimits.textChars) throw new AppError('file_too_large', { file: source.fileName, limit: importLimits.textChars / 1024 / 1024 });
+      group.push({ index, source, parsed, hash: contentHash(parsed.text) });
+      groupChars += parsed.text.length;
+      if (group.length >= groupLimits.files || groupChars >= groupLimits.chars) commitGroup();
+    } catch (error) {
+      outcomes[index] = failedOutcome(source.label, error);
+    }
+  }
+  commitGroup();
   return outcomes;
+}
+
+function readSource(source: ImportSource): Uint8Array {
+  if (source.size > importLimits.fileBytes) throw new AppError('file_too_large', { file: source.fileName, limit: importLimits.fileBytes / 1024 / 1024 });
+  if (source.size === 0) throw new AppError('empty_file', { file: source.fileName });
+  try {
+    return source.read();
+  } catch (error) {
+    throw new AppError('read_failed', { file: source.fileName, detail: (error as Error).message });
+  }
+}
+
+function importSurvey(project: Project, source: ImportSource, bytes: Uint8Array, options: ImportOptions): ImportOutcome {
+  const result = project.db.transaction(() => commitSurvey(project, bytes, source.fileName, options.survey ?? {}, options.coder))();
+  if (result.documents.length === 0 && result.duplicates > 0) return { file: source.label, status: 'duplicate', document: documentName(source.fileName) };
+  return { file: source.label, status: 'imported', document: result.documents[0] ?? '', documents: result.documents, format: 'survey', length: 0, speakers: [] };
+}
+
+/**
+ * One transaction for the group, each file in a savepoint of its own: a file
+ * that cannot be written is rolled back alone and reported, the others
+ * stay. An error that ends the whole transaction (a full disk) fails every
+ * file of the group, none of which was written.
+ */
+function commitParsed(project: Project, group: readonly ParsedSource[], outcomes: ImportOutcome[]): void {
+  if (group.length === 0) return;
+  const written: ImportOutcome[] = [];
+  try {
+    project.db.transaction(() => {
+      const labels = interviewerLabels(project);
+      for (const { source, parsed, hash } of group) {
+        try {
+          written.push(project.db.transaction(() => commitOne(project, source, parsed, hash, labels))());
+        } catch (error) {
+          if (!project.db.inTransaction) throw error;
+          written.push(failedOutcome(source.label, error));
+        }
+      }
+    })();
+    group.forEach((file, i) => (outcomes[file.index] = written[i]!));
+  } catch (error) {
+    for (const file of group) outcomes[file.index] = failedOutcome(file.source.label, error);
+  }
+}
+
+function commitOne(project: Project, source: ImportSource, parsed: ParsedDocument, hash: string, labels: readonly string[]): ImportOutcome {
+  const existing = project.stmt('SELECT name FROM documents WHERE content_hash = ?').get(hash) as { name: string } | undefined;
+  if (existing) return { file: source.label, status: 'duplicate', document: existing.name };
+  const committed = commitDocument(project, parsed, { name: documentName(source.fileName), fileName: source.fileName, hash }, labels);
+  return {
+    file: source.label,
+    status: 'imported',
+    document: committed.name,
+    documents: [committed.name],
+    format: parsed.format,
+    length: committed.length,
+    speakers: committed.speakers,
+  };
 }
 
 export function failedOutcome(file: string, error: unknown): ImportOutcome {
@@ -86,43 +183,4 @@ export function failedOutcome(file: string, error: unknown): ImportOutcome {
 function documentName(fileName: string): string {
   const ext = path.extname(fileName);
   return (ext ? fileName.slice(0, -ext.length) : fileName) || fileName;
-}
-
-async function importOne(project: Project, source: ImportSource, options: ImportOptions): Promise<ImportOutcome> {
-  try {
-    if (source.size > importLimits.fileBytes) throw new AppError('file_too_large', { file: source.fileName, limit: importLimits.fileBytes / 1024 / 1024 });
-    if (source.size === 0) throw new AppError('empty_file', { file: source.fileName });
-    let bytes: Uint8Array;
-    try {
-      bytes = source.read();
-    } catch (error) {
-      throw new AppError('read_failed', { file: source.fileName, detail: (error as Error).message });
-    }
-
-    if (surveyExtensions.includes(extensionOf(source.fileName)) || options.survey) {
-      const result = project.db.transaction(() => commitSurvey(project, bytes, source.fileName, options.survey ?? {}, options.coder))();
-      if (result.documents.length === 0 && result.duplicates > 0) return { file: source.label, status: 'duplicate', document: documentName(source.fileName) };
-      return { file: source.label, status: 'imported', document: result.documents[0] ?? '', documents: result.documents, format: 'survey', length: 0, speakers: [] };
-    }
-
-    const parsed = await chooseImporter(source.fileName, bytes).parse(bytes, source.fileName);
-    if (parsed.text.length > importLimits.textChars) throw new AppError('file_too_large', { file: source.fileName, limit: importLimits.textChars / 1024 / 1024 });
-    const hash = contentHash(parsed.text);
-    return project.db.transaction((): ImportOutcome => {
-      const existing = project.stmt('SELECT name FROM documents WHERE content_hash = ?').get(hash) as { name: string } | undefined;
-      if (existing) return { file: source.label, status: 'duplicate', document: existing.name };
-      const committed = commitDocument(project, parsed, { name: documentName(source.fileName), fileName: source.fileName, hash });
-      return {
-        file: source.label,
-        status: 'imported',
-        document: committed.name,
-        documents: [committed.name],
-        format: parsed.format,
-        length: committed.length,
-        speakers: committed.speakers,
-      };
-    })();
-  } catch (error) {
-    return failedOutcome(source.label, error);
-  }
 }

@@ -68,6 +68,9 @@ function prepare(db: Database.Database, file: string, options: OpenOptions): voi
       db.pragma('wal_autocheckpoint = 4000');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // A savepoint (each file of an import group) keeps the pages it changes in a sub-journal; on disk that
+      // is a temporary file written page by page, which made imports twice as slow.
+      db.pragma('temp_store = MEMORY');
     }
     if (options.check) {
       const result = (db.pragma('quick_check', { simple: true }) as string) ?? 'ok';

@@ -1,7 +1,8 @@
 /**
- * The import workflow: files go to the core one per call, each committed in
- * its own transaction, so the progress shown is real and Cancel stops between
- * files — everything finished stays, nothing is half-imported. Survey files
+ * The import workflow: files go to the core in the uploads of
+ * shared/import/uploadBatches.ts (plain transcripts several to a call, every
+ * other file alone), so the progress shown is real and Cancel stops between
+ * calls — everything finished stays, nothing is half-imported. Survey files
  * pause the queue for the researcher to mark the columns' roles.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { createContext, useCallback, useContext, useRef, useState, type ReactNod
 import { contract, type ExchangeImport } from '../../../shared/api/contract';
 import type { ImportOutcome, SurveyPreview } from '../../../shared/model/types';
 import { ApiError } from '../../../shared/api/client';
+import { uploadBatches } from '../../../shared/import/uploadBatches';
 import { api } from '../api/client';
 import { invalidateTopics } from '../api/queries';
 import { readAsBytes } from './files';
@@ -46,33 +48,37 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       void (async () => {
         const outcomes: ImportOutcome[] = [];
         const exchanges: ExchangeImport[] = [];
+        let done = 0;
         try {
-          for (const [i, file] of files.entries()) {
+          for (const batch of uploadBatches(files)) {
             if (cancelled.current) break;
-            const upload = { fileName: file.name, bytes: await readAsBytes(file) };
-            if (exchangeFile.test(file.name)) {
-              setState({ phase: 'running', current: i + 1, total: files.length, fileName: file.name });
+            const first = batch[0]!;
+            const last = batch[batch.length - 1]!;
+            done += batch.length;
+            if (exchangeFile.test(first.name)) {
+              setState({ phase: 'running', current: done, total: files.length, fileName: first.name });
               try {
-                exchanges.push(await api.call('exchange.import', { upload }));
+                exchanges.push(await api.call('exchange.import', { upload: { fileName: first.name, bytes: await readAsBytes(first) } }));
               } catch (error) {
                 if (!(error instanceof ApiError)) throw error;
-                outcomes.push({ file: file.name, status: 'failed', error: error.payload });
+                outcomes.push({ file: first.name, status: 'failed', error: error.payload });
               }
               await invalidateTopics(queryClient, contract['exchange.import'].touches);
               continue;
             }
+            const uploads = await Promise.all(batch.map(async (file) => ({ fileName: file.name, bytes: await readAsBytes(file) })));
             let survey: SurveyChoice | undefined;
-            if (surveyFile.test(file.name)) {
+            if (surveyFile.test(first.name)) {
               try {
-                const choice = await askSurvey(await api.call('documents.previewSurvey', { upload }));
+                const choice = await askSurvey(await api.call('documents.previewSurvey', { upload: uploads[0] }));
                 if (!choice) continue;
                 survey = choice;
               } catch {
                 // An unreadable CSV is reported by the import itself, with its reason.
               }
             }
-            setState({ phase: 'running', current: i + 1, total: files.length, fileName: file.name });
-            outcomes.push(...(await api.call('documents.importUploads', { files: [upload], survey })));
+            setState({ phase: 'running', current: done, total: files.length, fileName: last.name });
+            outcomes.push(...(await api.call('documents.importUploads', { files: uploads, survey })));
             await invalidateTopics(queryClient, contract['documents.importUploads'].touches);
           }
           setState({ phase: 'done', outcomes, exchanges, total: files.length, cancelled: cancelled.current });
