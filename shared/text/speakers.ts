@@ -22,8 +22,11 @@ export interface DetectedTurn {
 export const defaultInterviewerLabels = ['Pewawancara', 'Interviewer', 'Moderator', 'Peneliti', 'Fasilitator', 'Facilitator', 'Penanya', 'I', 'Q'];
 
 const MAX_LABEL = 60;
+/** Read where a line starts (sticky), so no line is copied out of the text to be matched. */
 const labelLine =
-  /^[ \t]*(?:\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?[ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{M}\p{N} .'’()\-]*?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=[ \t]|$)/u;
+  /[ \t]*(?:\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?[ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{M}\p{N} .'’()\-]*?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)/uy;
+/** A label of more than six words is a sentence with a colon. */
+const sevenWords = /\S+(?:\s+\S+){6}/;
 
 export function parseTimestamp(stamp: string): number {
   const [clock, fraction = '0'] = stamp.split(/[.,]/);
@@ -37,6 +40,12 @@ export function formatTimestamp(ms: number): string {
   const total = Math.floor(ms / 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+}
+
+/** Whether a UTF-16 unit is white space as `\s` knows it (the Basic Multilingual Plane holds all of it). */
+function isSpace(unit: number): boolean {
+  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }
 
 interface Candidate {
@@ -53,10 +62,11 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    const match = labelLine.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_LABEL + 40)));
-    if (match) {
+    labelLine.lastIndex = lineStart;
+    const match = labelLine.exec(text);
+    if (match && match[0].length <= MAX_LABEL + 40) {
       const speaker = match[2]!.trim();
-      if (speaker.length > 0 && speaker.length <= MAX_LABEL && speaker.split(/\s+/).length <= 6) {
+      if (speaker.length > 0 && speaker.length <= MAX_LABEL && !sevenWords.test(speaker)) {
         let contentStart = lineStart + match[0].length;
         while (contentStart < lineEnd && (text[contentStart] === ' ' || text[contentStart] === '\t')) contentStart++;
         candidates.push({ speaker, start: lineStart, contentStart, timeMs: match[1] ? parseTimestamp(match[1]) : null });
@@ -70,8 +80,8 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
   const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2);
   return accepted.map((c, i) => {
     let end = i + 1 < accepted.length ? accepted[i + 1]!.start : text.length;
-    while (end > c.contentStart && /\s/.test(text[end - 1]!)) end--;
-    return { ...c, end: Math.max(end, c.contentStart) };
+    while (end > c.contentStart && isSpace(text.charCodeAt(end - 1))) end--;
+    return { speaker: c.speaker, start: c.start, contentStart: c.contentStart, timeMs: c.timeMs, end: Math.max(end, c.contentStart) };
   });
 }
 
