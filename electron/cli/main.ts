@@ -20,6 +20,7 @@ import { registerSafetyCommands } from './safety';
 import { registerTeamCommands } from './team';
 import { parseRule } from '../../shared/analysis/cooccurrence';
 import { toCsv } from '../../shared/csv/table';
+import { uploadBatches } from '../../shared/import/uploadBatches';
 
 const resourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const language: Language = /^id/i.test(process.env.TEMATIK_LANG ?? process.env.LANG ?? '') ? 'id' : 'en';
@@ -148,9 +149,9 @@ program
           failed = true;
         }
       }
-      // One call per file: each is committed before its line is printed.
-      for (const file of files) {
-        for (const outcome of await run('documents.importFiles', { paths: [file], survey })) {
+      // The app's uploads: each file is committed before its line is printed, a few transcripts at a time.
+      for (const batch of uploadBatches(files.map((file) => ({ name: file, size: fileSize(file) })))) {
+        for (const outcome of await run('documents.importFiles', { paths: batch.map((file) => file.name), survey })) {
           report(outcome, options.json);
           if (outcome.status === 'failed') failed = true;
         }
@@ -158,6 +159,15 @@ program
       return failed ? 1 : 0;
     }),
   );
+
+/** A file's size for grouping; one that cannot be read is reported by the import itself. */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 function report(outcome: ImportOutcome, asJson: boolean | undefined): void {
   if (outcome.status === 'failed') {
