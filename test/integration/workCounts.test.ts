@@ -1,7 +1,8 @@
 /**
  * Regression guards that count work instead of timing it: coding a passage
  * costs the same number of statements and about the same pages written
- * whether the project holds ten codings or twenty thousand.
+ * whether the project holds ten codings or twenty thousand; so does
+ * importing a transcript, whatever the project holds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,5 +56,45 @@ describe('work per coding', () => {
     // Deeper B-trees can touch an interior page more; nothing grows with the number of codings.
     expect(b.pages).toBeLessThanOrEqual(a.pages + 2);
     expect(a.rows).toBe(2);
+  });
+});
+
+describe('work per imported transcript', () => {
+  const transcript = (n: number) =>
+    Array.from({ length: 40 }, (_, t) => `${t % 2 ? `Informan ${n}` : `Pewawancara ${n}`}: wawancara ${n} giliran ${t} tentang pendapatan ojek daring dan keluarga.`).join('\n');
+  const uploads = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ fileName: `t${from + i}.txt`, bytes: Buffer.from(transcript(from + i)) }));
+
+  async function importing(existing: number, perCall: number) {
+    const env = newCore();
+    const file = path.join(env.dir, 'p.tematik');
+    await env.run('project.create', { path: file });
+    for (let at = 0; at < existing; at += 32) await env.run('documents.importUploads', { files: uploads(at, Math.min(32, existing - at)) });
+    const project = env.core.project!;
+    project.db.pragma('wal_autocheckpoint = 0');
+    const frame = (project.db.pragma('page_size', { simple: true }) as number) + 24;
+    const wal = () => fs.statSync(`${file}-wal`).size;
+    const statements = project.statementsUsed;
+    const bytes = wal();
+    const files = uploads(10_000, 32);
+    for (let at = 0; at < files.length; at += perCall) await env.run('documents.importUploads', { files: files.slice(at, at + perCall) });
+    const result = { statements: project.statementsUsed - statements, pages: (wal() - bytes) / frame };
+    env.core.close();
+    return result;
+  }
+
+  it('is the same in an empty project and in one with 300 transcripts', { timeout: 60_000 }, async () => {
+    const empty = await importing(0, 32);
+    const full = await importing(300, 32);
+    expect(full.statements).toBe(empty.statements);
+    // The content-hash index takes each new text at a random place, so a larger project touches more of its pages; still a few pages a file.
+    expect(empty.pages / 32).toBeLessThan(4);
+    expect(full.pages / 32).toBeLessThan(4);
+  });
+
+  it('writes far fewer pages when the files of one upload share a commit', { timeout: 60_000 }, async () => {
+    const oneByOne = await importing(0, 1);
+    const together = await importing(0, 32);
+    // Each commit rewrites the pages its files share (the last page of each table and index); together they are written once.
+    expect(together.pages).toBeLessThan(oneByOne.pages / 4);
   });
 });
