@@ -9,7 +9,9 @@ function ascii(bytes: Uint8Array, length: number): string {
 }
 
 export const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
-export const isPdf = (bytes: Uint8Array) => ascii(bytes, 1024).includes('%PDF-');
+const pdfHeader = Buffer.from('%PDF-');
+/** A PDF header within the first kilobyte (some files put junk before it), found natively rather than by decoding the kilobyte. */
+export const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).indexOf(pdfHeader) >= 0;
 /** The OLE container of legacy Word .doc (and .xls, .ppt). */
 export const isOle = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
