@@ -143,4 +143,20 @@ describe('bringing a folder of transcripts into a new project', { timeout: 60_00
     await expect.poll(() => page.locator('.documents li').count()).toBe(10);
     expect(await page.locator('.documents li', { hasText: 'page' }).count()).toBe(0);
   });
+
+  it('sends a semester of plain transcripts a few dozen to a request, and reports each one', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `semester-${String(i + 1).padStart(2, '0')}.txt`);
+    names.forEach((name, i) => fs.writeFileSync(path.join(corpus, name), `Pewawancara: Minggu ${i + 1}, bagaimana orderan?\nInforman ${i + 1}: Sepi, saya tunggu di pangkalan.\nPewawancara: Lalu?\nInforman ${i + 1}: Pulang malam.`));
+    const uploads: string[] = [];
+    const count = (request: { url(): string }) => request.url().includes('/api/documents.importUploads') && uploads.push(request.url());
+    page.on('request', count);
+    await dropFiles(names);
+    await expect.poll(() => page.locator('.import-counts').textContent(), { timeout: 30_000 }).toBe('Imported 40, skipped 0 duplicates, 0 failed.');
+    page.off('request', count);
+    expect(uploads).toHaveLength(2);
+    expect(await outcome('semester-40.txt').textContent()).toContain('Speakers: Pewawancara, Informan 40');
+    await screenshot(page, '07b-import-semester');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.locator('.documents li').count()).toBe(50);
+  });
 });
