@@ -7,7 +7,7 @@ import { openSession, sampleStudy, screenshot, type Session } from './harness';
 let session: Session;
 let page: Page;
 
-/** The sample study with one more code on 400 short passages spread over its transcripts. */
+/** The sample study with one more code on 400 short passages spread over its transcripts, and 300 more transcripts. */
 async function withLongCode(projectPath: string): Promise<void> {
   await sampleStudy(projectPath);
   const { Core } = await import('../../electron/core/core');
@@ -20,6 +20,9 @@ async function withLongCode(projectPath: string): Promise<void> {
     for (let start = 0; start + 10 <= doc.length && passages.length < 400; start += 40) passages.push({ documentId: doc.id, start, end: start + 10 });
   }
   await call(core, 'codings.createMany', { codeId: code.id, passages });
+  // A semester's worth of short transcripts besides the study's own.
+  const files = Array.from({ length: 300 }, (_, i) => ({ fileName: `week-${String(i + 1).padStart(3, '0')}.txt`, bytes: Buffer.from(`Pewawancara: Minggu ${i + 1}?\nInforman: Ramai.\nPewawancara: Lalu?\nInforman: Pulang.`) }));
+  for (let at = 0; at < files.length; at += 32) await call(core, 'documents.importUploads', { files: files.slice(at, at + 32) });
   core.close();
 }
 
@@ -49,5 +52,26 @@ describe('a code with hundreds of passages', { timeout: 60_000 }, () => {
     const last = await page.locator('.retrieval .passages li[data-index="399"] mark').textContent();
     expect(last!.length).toBeGreaterThan(0);
     await screenshot(page, '09d-long-list-end');
+  });
+});
+
+describe('a project with hundreds of transcripts', { timeout: 60_000 }, () => {
+  it('lists them a screen at a time in a box of their own, the codebook still in view', async () => {
+    const documents = page.locator('.documents li');
+    await expect.poll(() => documents.count()).toBeGreaterThan(0);
+    expect(await documents.count()).toBeLessThan(60);
+    const heading = await page.locator('#codebook-heading').boundingBox();
+    expect(heading!.y + heading!.height).toBeLessThan(page.viewportSize()!.height);
+    // The last transcript is drawn once the box is scrolled to the end, and opens like any other.
+    const box = page.locator('.document-rows');
+    await expect
+      .poll(async () => {
+        await box.evaluate((element) => (element.scrollTop = element.scrollHeight));
+        return page.getByRole('button', { name: /^week-300/ }).count();
+      })
+      .toBe(1);
+    await page.getByRole('button', { name: /^week-300/ }).click();
+    await expect.poll(() => page.locator('.doc-title h2').textContent()).toBe('week-300');
+    await screenshot(page, '09e-many-documents');
   });
 });

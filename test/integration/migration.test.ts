@@ -37,6 +37,8 @@ describe('project files across versions', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'documents' ORDER BY name").pluck().all()).toEqual(['document_stems_delete', 'document_stems_update']);
+    // Turns are indexed by speaker and document together (migration 17).
+    expect((db.pragma('index_info(turns_speaker)') as { name: string }[]).map((c) => c.name)).toEqual(['speaker_id', 'document_id']);
     const [rina] = await run('documents.list');
     await run('documents.delete', { id: rina!.id });
     expect(await run('codings.rows', {})).toEqual([]);

@@ -15,7 +15,7 @@ function listSpeakers(project: Project, onlyId?: number): Speaker[] {
     .stmt(
       `SELECT s.id, s.name, s.is_interviewer, s.case_id, c.name AS case_name,
          (SELECT count(*) FROM turns t WHERE t.speaker_id = s.id) AS turn_count,
-         (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT d.name FROM turns t JOIN documents d ON d.id = t.document_id WHERE t.speaker_id = s.id ORDER BY d.name)) AS documents
+         (SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM documents d WHERE d.id IN (SELECT t.document_id FROM turns t WHERE t.speaker_id = s.id) ORDER BY d.name)) AS documents
        FROM speakers s LEFT JOIN cases c ON c.id = s.case_id
        WHERE @id IS NULL OR s.id = @id
        ORDER BY s.is_interviewer DESC, s.name COLLATE NOCASE`,
