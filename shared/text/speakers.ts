@@ -42,12 +42,6 @@ export function formatTimestamp(ms: number): string {
   return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
 
-/** Whether a UTF-16 unit is white space as `\s` knows it (the Basic Multilingual Plane holds all of it). */
-function isSpace(unit: number): boolean {
-  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
-}
-
 interface Candidate {
   speaker: string;
   start: number;
@@ -80,7 +74,7 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
   const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2);
   return accepted.map((c, i) => {
     let end = i + 1 < accepted.length ? accepted[i + 1]!.start : text.length;
-    while (end > c.contentStart && isSpace(text.charCodeAt(end - 1))) end--;
+    while (end > c.contentStart && /\s/.test(text[end - 1]!)) end--;
     return { speaker: c.speaker, start: c.start, contentStart: c.contentStart, timeMs: c.timeMs, end: Math.max(end, c.contentStart) };
   });
 }
