@@ -59,6 +59,20 @@ describe('codings kept in step for the analyses', () => {
     await run('documents.delete', { id: documents[2]!.id });
     await expectInStep();
 
+    // A coded document split into turns anew, as re-detecting its speakers would: its old turns go first, then the new ones come.
+    const coded = liveCodingFacts(project)[0]!.documentId;
+    const turnOf = () => liveCodingFacts(project).filter((f) => f.documentId === coded).map((f) => f.turnId);
+    const turnsBefore = turnOf();
+    project.db.transaction(() => {
+      const turns = project.db.prepare('SELECT speaker_id, start, content_start, "end" FROM turns WHERE document_id = ? ORDER BY start').all(coded) as { speaker_id: number; start: number; content_start: number; end: number }[];
+      project.db.prepare('DELETE FROM turns WHERE document_id = ?').run(coded);
+      const insert = project.db.prepare('INSERT INTO turns(document_id, speaker_id, start, content_start, "end") VALUES (?, ?, ?, ?, ?)');
+      for (const t of turns) insert.run(coded, t.speaker_id, t.start, t.content_start, t.end);
+    })();
+    project.wrote();
+    expect(turnOf()).not.toEqual(turnsBefore);
+    await expectInStep();
+
     // The first code is applied, the second does not exist: nothing of it stays, in the file or in the facts.
     const before = liveCodingFacts(project).length;
     await expect(run('codings.apply', { documentId: documents[0]!.id, start: 5, end: 9, codeIds: [codes[3]!.id, 999_999] })).rejects.toThrow();

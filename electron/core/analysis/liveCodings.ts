@@ -29,14 +29,16 @@ const logged = (table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: Kind
      SELECT ${ids.map((id) => `${noteFunction}('${kind}', ${id})`).join(', ')};
    END;`;
 
-// An imported document's turns and cases come before any coding of it: no fact can change then, and a call per turn would slow every import.
+// An imported document's cases come before any coding of it: no fact can change then, and a call per link would slow every import.
 const documentHasCodings = 'EXISTS (SELECT 1 FROM main.codings WHERE document_id = new.document_id)';
 
 const triggers = [
   logged('codings', 'INSERT', 'coding', ['new.id']),
   logged('codings', 'UPDATE', 'coding', ['old.id', 'new.id']),
   logged('codings', 'DELETE', 'coding', ['old.id']),
-  logged('turns', 'INSERT', 'turns', ['new.document_id'], documentHasCodings),
+  // No trigger on inserted turns. Turns are written only with a new document (an import, a merge), before any
+  // coding of it; splitting a coded document into turns anew deletes its old turns first, which is noted. Even
+  // with the check above, a trigger ran for each of a transcript's hundreds of turns: 10-20 % of an import.
   logged('turns', 'UPDATE', 'turns', ['old.document_id', 'new.document_id']),
   logged('turns', 'DELETE', 'turns', ['old.document_id']),
   logged('case_documents', 'INSERT', 'document_cases', ['new.document_id'], documentHasCodings),

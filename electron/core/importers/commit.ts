@@ -11,6 +11,7 @@ import { defaultInterviewerLabels, detectSpeakerTurns, isInterviewerLabel } from
 import type { Project } from '../project';
 import type { ParsedDocument, ParsedTurn } from './types';
 import { rowUuid } from '../store/rowUuid';
+import { TurnWriter } from '../store/turnRows';
 
 export interface CommittedDocument {
   documentId: number;
@@ -97,9 +98,7 @@ export function commitDocument(
   const turns: ParsedTurn[] =
     parsed.turns ??
     detectSpeakerTurns(parsed.text).map((t) => ({ speaker: t.speaker, start: t.start, contentStart: t.contentStart, end: t.end, timeStartMs: t.timeMs, timeEndMs: null }));
-  const insertTurn = project.stmt(
-    `INSERT INTO turns(document_id, speaker_id, start, content_start, "end", time_start_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const turnRows = new TurnWriter(project, documentId);
   // A transcript has a handful of speakers and hundreds of turns: look each speaker up once.
   const speakers = new Map<string, number>();
   for (const turn of turns) {
@@ -110,7 +109,8 @@ export function commitDocument(
       speakerId = speaker.id;
       speakers.set(turn.speaker, speakerId);
     }
-    insertTurn.run(documentId, speakerId, index.toCodePoint(turn.start), index.toCodePoint(turn.contentStart), index.toCodePoint(turn.end), turn.timeStartMs, turn.timeEndMs);
+    turnRows.add(speakerId, index.toCodePoint(turn.start), index.toCodePoint(turn.contentStart), index.toCodePoint(turn.end), turn.timeStartMs, turn.timeEndMs);
   }
+  turnRows.write();
   return { documentId, name, length: index.length, speakers: [...speakers.keys()] };
 }

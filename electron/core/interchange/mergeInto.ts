@@ -18,6 +18,7 @@ import { ensureCoder } from '../handlers/coders';
 import { contentHash, ensureCase, linkCaseToDocument, uniqueDocumentName } from '../importers/commit';
 import type { Project } from '../project';
 import { rowUuid } from '../store/rowUuid';
+import { TurnWriter } from '../store/turnRows';
 
 export function mergeInto(project: Project, model: Interchange): MergeSummary {
   const summary: MergeSummary = {
@@ -116,15 +117,16 @@ function mergeDocuments(project: Project, model: Interchange, summary: MergeSumm
 function addTurns(project: Project, model: Interchange, doc: Interchange['documents'][number], documentId: number): void {
   const speakerId = project.stmt('SELECT id FROM speakers WHERE name = ?').pluck();
   const addSpeaker = project.stmt('INSERT INTO speakers(name, is_interviewer) VALUES (?, ?)');
-  const insert = project.stmt(`INSERT INTO turns(document_id, speaker_id, start, content_start, "end", time_start_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const turnRows = new TurnWriter(project, documentId);
   for (const turn of doc.turns) {
     let id = speakerId.get(turn.speaker) as number | undefined;
     if (id === undefined) {
       const interviewer = model.speakers.find((s) => s.name === turn.speaker)?.isInterviewer ?? false;
       id = Number(addSpeaker.run(turn.speaker, interviewer ? 1 : 0).lastInsertRowid);
     }
-    insert.run(documentId, id, turn.start, turn.contentStart, turn.end, turn.timeStartMs, turn.timeEndMs);
+    turnRows.add(id, turn.start, turn.contentStart, turn.end, turn.timeStartMs, turn.timeEndMs);
   }
+  turnRows.write();
 }
 
 function mergeSpeakersAndCases(project: Project, model: Interchange, documentIds: Map<string, number>, summary: MergeSummary, conflict: Conflict): void {

@@ -1,0 +1,42 @@
+/**
+ * Writing speaker turns, many rows to a statement. A transcript has hundreds
+ * of turns, and a call into SQLite for each of them cost more than the rows
+ * it wrote.
+ */
+import type { Project } from '../project';
+
+const rowsPerStatement = 16;
+const columns = 7;
+const insertOf = (rows: number) =>
+  `INSERT INTO turns(document_id, speaker_id, start, content_start, "end", time_start_ms, time_end_ms) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+const insertMany = insertOf(rowsPerStatement);
+const insertOne = insertOf(1);
+
+/** Collects one document's turns (offsets in code points) and writes them when told to, inside the caller's transaction. */
+export class TurnWriter {
+  private values: (number | null)[] = [];
+
+  constructor(
+    private readonly project: Project,
+    private readonly documentId: number,
+  ) {}
+
+  add(speakerId: number, start: number, contentStart: number, end: number, timeStartMs: number | null, timeEndMs: number | null): void {
+    this.values.push(this.documentId, speakerId, start, contentStart, end, timeStartMs, timeEndMs);
+  }
+
+  write(): void {
+    const values = this.values;
+    const width = columns * rowsPerStatement;
+    let at = 0;
+    if (values.length >= width) {
+      const many = this.project.stmt(insertMany);
+      for (; at + width <= values.length; at += width) many.run(values.slice(at, at + width));
+    }
+    if (at < values.length) {
+      const one = this.project.stmt(insertOne);
+      for (; at < values.length; at += columns) one.run(values.slice(at, at + columns));
+    }
+    this.values = [];
+  }
+}
