@@ -1,6 +1,6 @@
 /** Browser mode as a child process, as a researcher starts it: the URL, port and token it prints, and a way to stop it. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
+import { Client } from 'undici';
 import type { Envelope } from '../../shared/api/envelope';
 import { bodyOfInput } from '../../shared/api/bytesBody';
 import { resultFromBody } from '../../shared/api/fileBody';
@@ -44,28 +44,28 @@ export function startBrowserMode(project: string, extraArgs: string[] = [], node
   });
 }
 
-/** One API request over `agent`'s connections, with the token as a bearer header; the envelope as the server sent it. */
-export function callApi(server: { port: number; token: string }, agent: http.Agent, op: string, input: unknown): Promise<Envelope> {
-  return new Promise((resolve, reject) => {
-    // As the renderer sends it: an upload's bytes as the body, the rest of the input in a header.
-    const withBytes = bodyOfInput(input);
-    const parts = withBytes?.parts ?? [Buffer.from(JSON.stringify(input))];
-    const headers = withBytes?.headers ?? { 'Content-Type': 'application/json' };
-    const length = parts.reduce((sum, part) => sum + part.byteLength, 0);
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${op}`, agent, headers: { Authorization: `Bearer ${server.token}`, ...headers, 'Content-Length': length } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          // As the renderer reads it: an export's file is the body, the rest of its result in a header.
-          const result = resultFromBody((name) => res.headers[name.toLowerCase()] as string | undefined, text);
-          resolve(result ? { ok: true, result } : (JSON.parse(text) as Envelope));
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+/**
+ * One keep-alive connection to browser mode, used one request at a time as a browser tab does. It is
+ * undici's (the client inside Node's fetch): node:http's own client spent about 0.05 ms more of each
+ * request than the server it timed, which a browser's native client does not.
+ */
+export function apiConnection(server: { port: number }): Client {
+  return new Client(`http://127.0.0.1:${server.port}`, { pipelining: 1 });
+}
+
+/** One API request over `connection`, with the token as a bearer header; the envelope as the server sent it. */
+export async function callApi(server: { port: number; token: string }, connection: Client, op: string, input: unknown): Promise<Envelope> {
+  // As the renderer sends it: an upload's bytes as the body, the rest of the input in a header.
+  const withBytes = bodyOfInput(input);
+  const body = withBytes ? (withBytes.parts.length === 1 ? withBytes.parts[0]! : Buffer.concat(withBytes.parts)) : JSON.stringify(input);
+  const res = await connection.request({
+    method: 'POST',
+    path: `/api/${op}`,
+    headers: { authorization: `Bearer ${server.token}`, ...(withBytes?.headers ?? { 'content-type': 'application/json' }) },
+    body,
   });
+  const text = await res.body.text();
+  // As the renderer reads it: an export's file is the body, the rest of its result in a header.
+  const result = resultFromBody((name) => res.headers[name.toLowerCase()] as string | undefined, text);
+  return result ? { ok: true, result } : (JSON.parse(text) as Envelope);
 }

@@ -5,11 +5,11 @@
  * latency and throughput.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { callApi, startBrowserMode } from './browserMode';
+import type { Client } from 'undici';
+import { apiConnection, callApi, startBrowserMode } from './browserMode';
 import { percentile } from './common';
 
 export interface LoadReport {
@@ -29,8 +29,8 @@ export async function runLoad(clients: number, operations: number): Promise<Load
   const server = await startBrowserMode(project, ['--sample', '--lang', 'en']);
   const { child } = server;
   try {
-    const request = (agent: http.Agent, op: string, input: unknown) => callApi(server, agent, op, input);
-    const setup = new http.Agent({ keepAlive: true });
+    const request = (connection: Client, op: string, input: unknown) => callApi(server, connection, op, input);
+    const setup = apiConnection(server);
     const documents = (await request(setup, 'documents.list', {})) as { ok: true; result: { id: number; length: number }[] };
     const codes = (await request(setup, 'codes.list', {})) as { ok: true; result: { id: number }[] };
     const latencies: number[] = [];
@@ -40,13 +40,13 @@ export async function runLoad(clients: number, operations: number): Promise<Load
     const started = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
-        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        const connection = apiConnection(server);
         for (let i = next++; i < operations; i = next++) {
           const doc = documents.result[(i + c) % documents.result.length]!;
           const start = (i * 37) % (doc.length - 80);
           const t = performance.now();
           try {
-            const envelope = await request(agent, 'codings.create', { documentId: doc.id, codeId: codes.result[i % codes.result.length]!.id, start, end: start + 20 + (i % 50), coder: `client ${c + 1}` });
+            const envelope = await request(connection, 'codings.create', { documentId: doc.id, codeId: codes.result[i % codes.result.length]!.id, start, end: start + 20 + (i % 50), coder: `client ${c + 1}` });
             latencies.push(performance.now() - t);
             if (envelope.ok) acknowledged.push((envelope.result as { uuid: string }).uuid);
             else errors.push(envelope.error.message);
@@ -54,7 +54,7 @@ export async function runLoad(clients: number, operations: number): Promise<Load
             errors.push(String(error));
           }
         }
-        agent.destroy();
+        await connection.close();
       }),
     );
     const seconds = (performance.now() - started) / 1000;
@@ -64,7 +64,7 @@ export async function runLoad(clients: number, operations: number): Promise<Load
     } catch {
       // Not Linux: no figure.
     }
-    setup.destroy();
+    await setup.close();
     await server.stop();
     const db = new Database(project, { readonly: true });
     const has = db.prepare('SELECT 1 FROM codings WHERE uuid = ?').pluck();

@@ -12,7 +12,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -21,7 +20,7 @@ import { call } from '../../electron/core/dispatcher';
 import { openProjectFile } from '../../electron/core/store/projectFile';
 import { codePointLength } from '../../shared/text/codepoints';
 import { uploadBatches } from '../../shared/import/uploadBatches';
-import { callApi, startBrowserMode } from './browserMode';
+import { apiConnection, callApi, startBrowserMode } from './browserMode';
 import { benchCore, percentile, repoRoot } from './common';
 
 interface PlanEntry {
@@ -171,10 +170,9 @@ function verify(w: Workload, csv: string): { ok: boolean; planned: number; rows:
 }
 
 function httpCaller(server: { port: number; token: string }): Caller {
-  // One connection, kept alive, used one request at a time: as one browser tab does.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const connection = apiConnection(server);
   return async <K extends OpName>(op: K, input: unknown) => {
-    const envelope = await callApi(server, agent, op, input);
+    const envelope = await callApi(server, connection, op, input);
     if (!envelope.ok) throw new Error(`${op}: ${envelope.error.message}`);
     return envelope.result as OpResult<K>;
   };
