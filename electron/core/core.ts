@@ -55,7 +55,7 @@ export class Core {
     try {
       const db = openProjectFile(filePath, { create, nativeBinding: this.options.nativeBinding, readOnly, check: this.options.app === true });
       this.close();
-      this.current = new Project(db, filePath, readOnly);
+      this.current = new Project(db, filePath, readOnly, this.options.nativeBinding);
       this.releaseLock = release;
       return this.current;
     } catch (error) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import type Database from 'better-sqlite3';
 import { CodePointIndex } from '../../shared/text/codepoints';
+import { Checkpointer } from './store/checkpointer';
 
 /**
  * How long a committed change may stay in the system's cache before it is on
@@ -16,7 +17,7 @@ import { CodePointIndex } from '../../shared/text/codepoints';
  * nothing either way, only a power cut or a crash of the whole system within
  * this window could.
  */
-const flushDelayMs = 500;
+const flushDelayMs = 200;
 
 /**
  * About 16 MB of text as UTF-16: a hundred or more transcripts, far more
@@ -41,12 +42,16 @@ export class Project {
   readonly readOnly: boolean;
   private readonly inode: number;
   private flushTimer: NodeJS.Timeout | null = null;
+  private flushDue = 0;
 
-  constructor(db: Database.Database, filePath: string, readOnly = false) {
+  private readonly checkpointer: Checkpointer;
+
+  constructor(db: Database.Database, filePath: string, readOnly = false, nativeBinding?: string) {
     this.db = db;
     this.path = path.resolve(filePath);
     this.readOnly = readOnly;
     this.inode = fs.statSync(this.path).ino;
+    this.checkpointer = new Checkpointer(this.path, nativeBinding, () => this.checkpointHere());
   }
 
   /**
@@ -72,10 +77,19 @@ export class Project {
     return () => this.writeWatchers.delete(watcher);
   }
 
-  /** After each committed write: watchers catch up, and the WAL goes to the disk within `flushDelayMs`, once however many writes come. */
+  /** After each committed write: watchers catch up, and the WAL goes to the disk within `flushDelayMs`, once for however many writes. */
   wrote(): void {
     for (const watcher of this.writeWatchers) watcher();
-    if (this.flushTimer || this.readOnly) return;
+    if (this.readOnly) return;
+    if (this.flushTimer) {
+      // Writes one after another with no turn of the event loop between them (the groups of an import) would hold the timer off.
+      if (performance.now() < this.flushDue) return;
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+      this.flush();
+      return;
+    }
+    this.flushDue = performance.now() + flushDelayMs;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
       this.flush();
@@ -84,9 +98,13 @@ export class Project {
     this.flushTimer.unref();
   }
 
-  /** A checkpoint: SQLite syncs the WAL, copies it into the file and syncs that. */
+  /** A checkpoint (SQLite syncs the WAL, copies it into the file and syncs that), on a thread of its own. */
   private flush(): void {
     if (!this.db.open || this.readOnly) return;
+    this.checkpointer.request();
+  }
+
+  private checkpointHere(): void {
     try {
       this.db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
@@ -201,6 +219,7 @@ export class Project {
     this.textChars = 0;
     this.derived.clear();
     this.writeWatchers.clear();
+    this.checkpointer.close();
     if (this.db.open) {
       // Fold the WAL back into the main file so the project is one self-contained file at rest.
       if (!this.readOnly) {

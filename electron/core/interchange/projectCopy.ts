@@ -26,7 +26,7 @@ export function writePackage(project: Project, out: string, options: ReadOptions
   if (fs.existsSync(target)) throw new AppError('file_exists', { file: out });
   const model = readInterchange(project, options);
   const partial = `${target}.partial-${process.pid}-${Date.now()}`;
-  const copy = new Project(openProjectFile(partial, { create: true, nativeBinding }), partial);
+  const copy = new Project(openProjectFile(partial, { create: true, nativeBinding }), partial, false, nativeBinding);
   try {
     copy.db.transaction(() => {
       mergeInto(copy, model);
@@ -68,7 +68,7 @@ export function readOtherProject(file: string, nativeBinding?: string): Intercha
       source.close();
     }
     // Opening the copy upgrades an older project's schema, as opening it would.
-    const other = new Project(openProjectFile(copyPath, { create: false, nativeBinding }), copyPath);
+    const other = new Project(openProjectFile(copyPath, { create: false, nativeBinding }), copyPath, false, nativeBinding);
     try {
       return readInterchange(other, { withCodings: true });
     } finally {

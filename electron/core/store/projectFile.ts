@@ -63,8 +63,9 @@ function prepare(db: Database.Database, file: string, options: OpenOptions): voi
       // A commit is in the WAL when it returns, so it survives any crash or kill of the process; the
       // project flushes the WAL to the disk itself shortly after (Project.wrote), against power cuts.
       db.pragma('synchronous = NORMAL');
-      // The project checkpoints itself once writes pause (Project.wrote); SQLite's own checkpoint at every
-      // thousand pages of WAL (about 150 codings) only repeats that work during a burst. This bounds the WAL at 16 MB.
+      // The project checkpoints itself, on a thread of its own, within moments of a write (Project.wrote);
+      // SQLite's own checkpoint, by the writer, at every thousand pages of WAL (about 150 codings) only repeated
+      // that work during a burst. At 4,000 pages it finishes what the other has not, and bounds the WAL at 16 MB.
       db.pragma('wal_autocheckpoint = 4000');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
