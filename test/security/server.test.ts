@@ -112,6 +112,30 @@ describe('browser-mode server', () => {
     expect(await call(core, 'documents.list', {})).toHaveLength(documents.length);
   });
 
+  it('puts together a body of declared length from the pieces it arrives in', async () => {
+    const text = 'Yohanes: Kadang sepi 😔 — kadang ramai.\nPewawancara: Berapa jam sehari?\nYohanes: Sepuluh, kadang dua belas.';
+    const sent = bodyOfInput({ files: [{ fileName: 'yohanes.txt', bytes: Buffer.from(text) }] })!;
+    const body = Buffer.concat(sent.parts);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/documents.importUploads', headers: { Host: `127.0.0.1:${server.port}`, ...auth(), ...sent.headers, 'Content-Length': body.length } },
+        (res) => res.resume().on('end', () => resolve(res.statusCode!)),
+      );
+      req.on('error', reject);
+      // A few bytes at a time, apart, so that the server reads them as separate chunks (one cuts the emoji in two).
+      void (async () => {
+        for (let at = 0; at < body.length; at += 13) {
+          req.write(body.subarray(at, at + 13));
+          await new Promise((wait) => setTimeout(wait, 2));
+        }
+        req.end();
+      })();
+    });
+    expect(status).toBe(200);
+    const documents = await call(core, 'documents.list', {});
+    expect((await call(core, 'documents.get', { id: documents.find((d) => d.name === 'yohanes')!.id })).text).toBe(text);
+  });
+
   it('never serves files outside the renderer folder', async () => {
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/static/../../secret.txt']) {
       const res = await request({ path: p, headers: auth() });

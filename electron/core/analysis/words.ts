@@ -8,6 +8,7 @@ import { WordCounter, type WordCount } from '../../../shared/analysis/wordCounts
 import { filterFacts, matchesWhere, type Subset } from '../../../shared/analysis/subset';
 import { CodePointIndex, sliceCodePoints } from '../../../shared/text/codepoints';
 import { guessLanguage, stopwordSet, type StopwordChanges, type WordLanguage } from '../../../shared/text/stopwords';
+import { forEachWord } from '../../../shared/text/wordScanner';
 import type { Project } from '../project';
 import { stem } from '../search/stemming';
 import { loadFacts } from './facts';
@@ -35,8 +36,11 @@ function languageOf(project: Project, documentId: number, text: string): WordLan
   if (!known) guessed.set(project, (known = new Map()));
   let language = known.get(documentId);
   if (!language) {
-    // A few thousand words tell Indonesian from English by their stop words.
-    language = guessLanguage(text.slice(0, 6_000).match(/\p{L}+/gu) ?? []);
+    // A few thousand words tell Indonesian from English by their stop words. The counting's own scan finds
+    // them: the bundler turned a regular expression here into a RegExp built anew for every document.
+    const sample: string[] = [];
+    forEachWord(text.slice(0, 6_000), (word) => sample.push(word));
+    language = guessLanguage(sample);
     known.set(documentId, language);
   }
   return language;
