@@ -155,7 +155,11 @@ export class Project {
    * is stale.
    */
   cached<T>(key: string, build: () => T): T {
-    const version = `${this.totalChanges() - this.upkeepChanges}:${this.stmt('PRAGMA data_version').pluck().get() as number}`;
+    return this.cachedAt(key, `${this.totalChanges() - this.upkeepChanges}:${this.stmt('PRAGMA data_version').pluck().get() as number}`, build);
+  }
+
+  /** A value kept while `version` (of whatever it is computed from) stays the same. */
+  cachedAt<T>(key: string, version: string, build: () => T): T {
     const hit = this.derived.get(key);
     if (hit?.version === version) return hit.value as T;
     const value = build();

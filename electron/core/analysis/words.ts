@@ -11,6 +11,7 @@ import { guessLanguage, stopwordSet, type StopwordChanges, type WordLanguage } f
 import { forEachWord } from '../../../shared/text/wordScanner';
 import type { Project } from '../project';
 import { stem } from '../search/stemming';
+import { textsVersion } from './textsVersion';
 import { loadFacts } from './facts';
 
 export interface WordQuery extends Subset {
@@ -46,11 +47,17 @@ function languageOf(project: Project, documentId: number, text: string): WordLan
   return language;
 }
 
-/** Word frequencies are kept until the project changes: the dataset export and the screen ask for the same counts. */
+/**
+ * Word frequencies are kept until what they are counted from changes: the dataset export and the screen ask
+ * for the same counts, and coding a passage changes those of whole documents in nothing.
+ */
 export function wordFrequencies(project: Project, query: WordQuery): WordCount[] {
   // Kept whole, whatever `top` asked for: the screen's top 200 and the export's top 1,000 are one count.
   const { top, ...subset } = query;
-  const counts = project.cached(`words:${JSON.stringify(subset)}`, () => countFrequencies(project, subset));
+  const key = `words:${JSON.stringify(subset)}`;
+  const count = () => countFrequencies(project, subset);
+  // One code's passages change with its codings: those counts go with any change.
+  const counts = subset.codeId === undefined ? project.cachedAt(key, textsVersion(project), count) : project.cached(key, count);
   return top ? counts.slice(0, top) : counts;
 }
 
