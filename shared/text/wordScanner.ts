@@ -8,11 +8,15 @@
  */
 export const wordPattern = /[\p{L}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 
+/** The words search indexes: the same, but one may also start with a digit ("2024", "3km"). */
+export const termPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
+
 const OTHER = 0;
 const LETTER = 1;
-const MARK_OR_NUMBER = 2;
+const MARK = 2;
 const JOINER = 3;
 const SURROGATE = 4;
+const NUMBER = 5;
 
 /** The class of every UTF-16 unit outside the surrogates, from the same Unicode properties the pattern names. */
 const classes = (() => {
@@ -26,7 +30,8 @@ const classes = (() => {
 
 function classOf(char: string): number {
   if (/\p{L}/u.test(char)) return LETTER;
-  if (/[\p{M}\p{N}]/u.test(char)) return MARK_OR_NUMBER;
+  if (/\p{M}/u.test(char)) return MARK;
+  if (/\p{N}/u.test(char)) return NUMBER;
   return char === '-' || char === "'" || char === '’' ? JOINER : OTHER;
 }
 
@@ -41,11 +46,23 @@ function packedAt(text: string, at: number): number {
 
 /** Calls `visit` with each word of `text`, in order. A loop by hand, with one pure helper, because it meets every character of a project. */
 export function forEachWord(text: string, visit: (word: string) => void): void {
+  scan(text, visit, false);
+}
+
+/** Calls `visit` with each word search indexes (`termPattern`), in order. */
+export function forEachTerm(text: string, visit: (word: string) => void): void {
+  scan(text, visit, true);
+}
+
+const continues = (kind: number) => kind === LETTER || kind === MARK || kind === NUMBER;
+
+function scan(text: string, visit: (word: string) => void, digitFirst: boolean): void {
   const length = text.length;
   let at = 0;
   while (at < length) {
     const first = packedAt(text, at);
-    if ((first & 7) !== LETTER) {
+    const kind = first & 7;
+    if (kind !== LETTER && !(digitFirst && kind === NUMBER)) {
       at += first >> 3;
       continue;
     }
@@ -54,17 +71,13 @@ export function forEachWord(text: string, visit: (word: string) => void): void {
     for (;;) {
       while (at < length) {
         const next = packedAt(text, at);
-        const kind = next & 7;
-        if (kind !== LETTER && kind !== MARK_OR_NUMBER) break;
+        if (!continues(next & 7)) break;
         at += next >> 3;
       }
       // A joiner carries the word on only when a letter, mark or digit follows it.
-      if (at + 1 < length && classes[text.charCodeAt(at)] === JOINER) {
-        const after = packedAt(text, at + 1) & 7;
-        if (after === LETTER || after === MARK_OR_NUMBER) {
-          at += 1;
-          continue;
-        }
+      if (at + 1 < length && classes[text.charCodeAt(at)] === JOINER && continues(packedAt(text, at + 1) & 7)) {
+        at += 1;
+        continue;
       }
       break;
     }

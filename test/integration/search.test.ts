@@ -19,10 +19,10 @@ describe('stemming', () => {
     expect(stem('working', 'en')).toBe(stem('worked', 'en'));
     expect(stem('Networks', 'en')).toBe('network');
   });
-  it('indexes both languages’ stems of every word, and each written form once', () => {
-    const { stems, forms } = stemDocument('Pendapatannya naik. NAIK lagi');
-    expect(stems).toBe('idapat ependapatannya inaik enaik inaik enaik ilagi elagi');
-    expect([...forms.keys()]).toEqual(['pendapatannya', 'naik', 'lagi']);
+  it('indexes both languages’ stems of the words, each term and each written form once', () => {
+    const { stems, forms } = stemDocument('Pendapatannya naik. NAIK lagi, naik 2024');
+    expect(stems).toBe('idapat ependapatannya inaik enaik ilagi elagi i2024 e2024');
+    expect([...forms.keys()]).toEqual(['pendapatannya', 'naik', 'lagi', '2024']);
   });
   it('matches written forms only as whole words, in any case', () => {
     const pattern = formsPattern(['naik', 'part-time']);
@@ -43,6 +43,35 @@ describe('full-text search', () => {
     });
     return env;
   }
+
+  it('writes every word form of every document, also after an indexing that was rolled back', async () => {
+    const { run, core } = await project();
+    const project_ = core.project!;
+    const db = project_.db;
+    const wanted = () => {
+      const pairs = new Set<string>();
+      for (const { text } of db.prepare('SELECT text FROM documents').all() as { text: string }[]) {
+        for (const [form, terms] of stemDocument(text).forms) for (const term of terms) pairs.add(`${term} ${form}`);
+      }
+      return [...pairs].sort();
+    };
+    const stored = () => (db.prepare('SELECT term, form FROM word_forms').all() as { term: string; form: string }[]).map((r) => `${r.term} ${r.form}`).sort();
+    // Indexed inside a transaction that then fails: none of it stays, and none of its forms count as written.
+    expect(() =>
+      db.transaction(() => {
+        indexPendingDocuments(project_);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    expect(stored()).toEqual([]);
+    await run('search.text', { terms: 'pendapatan' });
+    expect(stored()).toEqual(wanted());
+    // A third transcript saying the same words and new ones.
+    await run('documents.importUploads', { files: [{ fileName: 'Yohanes.txt', base64: Buffer.from('Yohanes: Pendapatan saya naik, clients banyak. Kebun kopi juga.').toString('base64') }] });
+    await run('search.text', { terms: 'kopi' });
+    expect(stored()).toEqual(wanted());
+    core.close();
+  });
 
   it('finds every inflected form with its exact position and context', async () => {
     const { run, core } = await project();

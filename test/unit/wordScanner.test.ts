@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { forEachWord, wordPattern } from '../../shared/text/wordScanner';
+import { forEachTerm, forEachWord, termPattern, wordPattern } from '../../shared/text/wordScanner';
 
-const scanned = (text: string) => {
+const scannedWith = (scan: typeof forEachWord) => (text: string) => {
   const words: string[] = [];
-  forEachWord(text, (word) => words.push(word));
+  scan(text, (word) => words.push(word));
   return words;
 };
+const scanned = scannedWith(forEachWord);
+const terms = scannedWith(forEachTerm);
 const matched = (text: string) => text.match(new RegExp(wordPattern)) ?? [];
+const matchedTerms = (text: string) => text.match(new RegExp(termPattern)) ?? [];
 
 describe('the word scanner', () => {
   it('cuts words as the pattern does, joiners, marks and astral letters included', () => {
@@ -23,6 +26,14 @@ describe('the word scanner', () => {
     for (let round = 0; round < 2000; round++) {
       const text = Array.from({ length: 1 + random(30) }, () => alphabet[random(alphabet.length)]).join('');
       expect(scanned(text), JSON.stringify(text)).toEqual(matched(text));
+      expect(terms(text), JSON.stringify(text)).toEqual(matchedTerms(text));
     }
+  });
+
+  it('also starts a word search indexes with a digit, as its pattern does', () => {
+    const text = 'tahun 2024, 3km ke Kupang, ٣٣ hari, 10-an orang';
+    expect(terms(text)).toEqual(matchedTerms(text));
+    expect(terms(text)).toEqual(['tahun', '2024', '3km', 'ke', 'Kupang', '٣٣', 'hari', '10-an', 'orang']);
+    expect(scanned(text)).not.toContain('2024');
   });
 });

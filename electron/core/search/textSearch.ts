@@ -23,20 +23,46 @@ export function indexPendingDocuments(project: Project, budgetMs = Infinity): nu
   const insert = project.stmt('INSERT INTO document_stems(rowid, stems) VALUES (?, ?)');
   const form = project.stmt('INSERT OR IGNORE INTO word_forms(term, form) VALUES (?, ?)');
   const mark = project.stmt('UPDATE documents SET stems_indexed = 1 WHERE id = ?');
+  // Inside a caller's transaction, a pair written here could still be rolled back: then nothing is taken as known.
+  const known = project.db.inTransaction ? new Set<string>() : knownForms(project);
   let done = 0;
   for (const id of pending) {
     if (done > 0 && performance.now() - started > budgetMs) break;
     const { stems, forms } = stemDocument(project.documentText(id, { remember: false })!.text);
+    const added: string[] = [];
     project.upkeep(() =>
       project.db.transaction(() => {
         insert.run(id, stems);
-        for (const [written, terms] of forms) for (const term of terms) form.run(term, written);
+        for (const [written, terms] of forms) {
+          for (const term of terms) {
+            const pair = `${term}\u0000${written}`;
+            if (known.has(pair)) continue;
+            form.run(term, written);
+            added.push(pair);
+          }
+        }
         mark.run(id);
       })(),
     );
+    // Committed: these pairs are in the table now.
+    for (const pair of added) known.add(pair);
     done++;
   }
   return done;
+}
+
+/**
+ * The (term, form) pairs this connection has written to the table, which
+ * only ever grows. Most of a transcript's words were met in the ones before
+ * it: writing their pairs again only to have them ignored took half of the
+ * indexing.
+ */
+const formsWritten = new WeakMap<Project, Set<string>>();
+
+function knownForms(project: Project): Set<string> {
+  let known = formsWritten.get(project);
+  if (!known) formsWritten.set(project, (known = new Set()));
+  return known;
 }
 
 export function searchText(project: Project, terms: string, language: SearchLanguage | undefined, limit: number): SearchHit[] {
