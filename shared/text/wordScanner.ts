@@ -5,6 +5,8 @@
  * a Unicode-property regex with a match object per word, took most of the
  * time of counting a project's eight million words; the scan finds exactly
  * the same words (a test holds the two side by side) in well under half.
+ * Search indexes the same words, and those that start with a digit too
+ * (`termPattern`, `forEachTerm`).
  */
 export const wordPattern = /[\p{L}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 
