@@ -10,7 +10,17 @@ import { Core } from '../../electron/core/core';
 import { call } from '../../electron/core/dispatcher';
 
 const [projectPath, folder, countText, seedText] = process.argv.slice(2);
-const ack = (line: string) => fs.writeSync(1, `${line}\n`);
+const ack = (line: string) => {
+  const bytes = Buffer.from(`${line}\n`);
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += fs.writeSync(1, bytes, at);
+    } catch (error) {
+      // The pipe is full while the parent catches up (it can be, now that codings come quicker): wait for room.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+};
 let seed = Number(seedText) || 1;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
