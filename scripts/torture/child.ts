@@ -10,14 +10,17 @@ import { Core } from '../../electron/core/core';
 import { call } from '../../electron/core/dispatcher';
 
 const [projectPath, folder, countText, seedText] = process.argv.slice(2);
+const pause = new Int32Array(new SharedArrayBuffer(4));
 const ack = (line: string) => {
   const bytes = Buffer.from(`${line}\n`);
   for (let at = 0; at < bytes.length; ) {
     try {
       at += fs.writeSync(1, bytes, at);
     } catch (error) {
-      // The pipe is full while the parent catches up (it can be, now that codings come quicker): wait for room.
+      // The pipe is full while the parent catches up (it can be, now that codings come quicker): wait for room,
+      // asleep rather than spinning on a core the parent needs to read.
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
     }
   }
 };
