@@ -2,11 +2,13 @@
  * Regression guards that count work instead of timing it: coding a passage
  * costs the same number of statements and about the same pages written
  * whether the project holds ten codings or twenty thousand; so does
- * importing a transcript, whatever the project holds.
+ * importing a transcript, whatever the project holds, and deleting one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import type { Project } from '../../electron/core/project';
 import { newCore, writeFile } from '../helpers/tempProject';
 
 async function projectWith(codings: number) {
@@ -96,5 +98,65 @@ describe('work per imported transcript', () => {
     const together = await importing(0, 32);
     // Each commit rewrites the pages its files share (the last page of each table and index); together they are written once.
     expect(together.pages).toBeLessThan(oneByOne.pages / 4);
+  });
+});
+
+/** Counts the rows of documents and codings (what grows with a project) that the project's statements hand to JavaScript from now on. */
+function countRowsRead(project: Project): () => number {
+  let rows = 0;
+  const stmt = project.stmt.bind(project);
+  const counted = (statement: Database.Statement) =>
+    new Proxy(statement, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        const method = value as (...args: unknown[]) => unknown;
+        if (key === 'all') {
+          return (...args: unknown[]) => {
+            const found = method.apply(target, args) as unknown[];
+            rows += found.length;
+            return found;
+          };
+        }
+        if (key === 'get') {
+          return (...args: unknown[]) => {
+            const found = method.apply(target, args);
+            if (found !== undefined) rows++;
+            return found;
+          };
+        }
+        return method.bind(target);
+      },
+    });
+  project.stmt = (sql: string) => (/\bFROM (documents|codings)\b/.test(sql) ? counted(stmt(sql)) : stmt(sql));
+  return () => rows;
+}
+
+describe('work per deleted document', () => {
+  async function deleting(documents: number) {
+    const env = newCore();
+    await env.run('project.create', { path: path.join(env.dir, 'p.tematik') });
+    const files = Array.from({ length: documents }, (_, d) => ({
+      fileName: `t${d}.txt`,
+      bytes: Buffer.from(Array.from({ length: 20 }, (_, t) => `${t % 2 ? `Informan ${d}` : 'Pewawancara'}: giliran ${t} tentang pendapatan ojek ${d}.`).join('\n')),
+    }));
+    for (let at = 0; at < files.length; at += 32) await env.run('documents.importUploads', { files: files.slice(at, at + 32) });
+    const code = await env.run('codes.create', { name: 'Pendapatan' });
+    for (const doc of await env.run('documents.list')) await env.run('codings.createMany', { codeId: code.id, passages: [0, 100, 200].map((start) => ({ documentId: doc.id, start, end: start + 30 })) });
+    const victim = (await env.run('documents.list')).find((d) => d.name === 't1')!;
+    const rowsRead = countRowsRead(env.core.project!);
+    await env.run('documents.delete', { id: victim.id });
+    const read = rowsRead();
+    // What went to the trash is that one document, whole.
+    const [item] = await env.run('trash.list');
+    expect(item).toMatchObject({ documents: 1, codings: 3 });
+    env.core.close();
+    return read;
+  }
+
+  it('reads the same rows in a project of 4 documents and in one of 40: the one deleted, never every text', { timeout: 60_000 }, async () => {
+    const small = await deleting(4);
+    const large = await deleting(40);
+    expect(large).toBe(small);
   });
 });

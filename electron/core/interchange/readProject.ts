@@ -12,6 +12,8 @@ export interface ReadOptions {
   withCodings: boolean;
 }
 
+type CodingRow = Omit<InterchangeCoding, 'documentUuid' | 'keyQuote'> & { documentId: number; keyQuote: number };
+
 export function readInterchange(project: Project, options: ReadOptions): Interchange {
   const codes = project
     .stmt(
@@ -24,17 +26,13 @@ export function readInterchange(project: Project, options: ReadOptions): Interch
     .all() as Interchange['codes'];
 
   const chosen = options.documentIds ? new Set(options.documentIds) : null;
+  // The chosen documents are read one by one: a trashed transcript of a thousand must not read every text.
+  const documentSelect = 'SELECT id, uuid, name, source_name AS sourceName, text, format, import_details AS details FROM documents';
   const documentRows = (
-    project.stmt(`SELECT id, uuid, name, source_name AS sourceName, text, format, import_details AS details FROM documents ORDER BY id`).all() as {
-      id: number;
-      uuid: string;
-      name: string;
-      sourceName: string;
-      text: string;
-      format: string;
-      details: string;
-    }[]
-  ).filter((d) => !chosen || chosen.has(d.id));
+    chosen
+      ? [...chosen].sort((a, b) => a - b).flatMap((id) => project.stmt(`${documentSelect} WHERE id = ?`).all(id))
+      : project.stmt(`${documentSelect} ORDER BY id`).all()
+  ) as { id: number; uuid: string; name: string; sourceName: string; text: string; format: string; details: string }[];
   const uuidOf = new Map(documentRows.map((d) => [d.id, d.uuid]));
 
   const memoOf = project.stmt('SELECT body FROM memos WHERE document_id = ? AND code_id IS NULL').pluck();
@@ -79,18 +77,14 @@ export function readInterchange(project: Project, options: ReadOptions): Interch
     // A package carries the participants of its documents, not the whole study.
     .filter((c) => !chosen || c.documentUuids.length > 0);
 
-  const codings: InterchangeCoding[] = options.withCodings
-    ? (
-        project
-          .stmt(
-            `SELECT k.uuid, k.document_id AS documentId, c.uuid AS codeUuid, k.start, k."end" AS "end", u.name AS coder, k.created_at AS createdAt, k.memo, k.key_quote AS keyQuote
-             FROM codings k JOIN codes c ON c.id = k.code_id JOIN coders u ON u.id = k.coder_id ORDER BY k.document_id, k.start, k.id`,
-          )
-          .all() as (Omit<InterchangeCoding, 'documentUuid' | 'keyQuote'> & { documentId: number; keyQuote: number })[]
-      )
-        .filter((k) => uuidOf.has(k.documentId))
-        .map(({ documentId, keyQuote, ...k }) => ({ ...k, documentUuid: uuidOf.get(documentId)!, keyQuote: keyQuote === 1 }))
-    : [];
+  const codingSelect = `SELECT k.uuid, k.document_id AS documentId, c.uuid AS codeUuid, k.start, k."end" AS "end", u.name AS coder, k.created_at AS createdAt, k.memo, k.key_quote AS keyQuote
+     FROM codings k JOIN codes c ON c.id = k.code_id JOIN coders u ON u.id = k.coder_id`;
+  const codingRows = !options.withCodings
+    ? []
+    : ((chosen
+        ? documentRows.flatMap((d) => project.stmt(`${codingSelect} WHERE k.document_id = ? ORDER BY k.start, k.id`).all(d.id))
+        : project.stmt(`${codingSelect} ORDER BY k.document_id, k.start, k.id`).all()) as CodingRow[]);
+  const codings: InterchangeCoding[] = codingRows.map(({ documentId, keyQuote, ...k }) => ({ ...k, documentUuid: uuidOf.get(documentId)!, keyQuote: keyQuote === 1 }));
 
   return { codes, documents, speakers, cases, codings };
 }
