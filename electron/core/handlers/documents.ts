@@ -44,7 +44,7 @@ export function documentSummary(project: Project, id: number): DocumentSummary {
 
 /** Speakers that no longer speak in any document go with their last document. */
 export function removeSilentSpeakers(project: Project): void {
-  project.stmt('DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM turns t WHERE t.speaker_id = speakers.id)').run();
+  project.stmt('DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM speaker_documents sd WHERE sd.speaker_id = speakers.id)').run();
 }
 
 export const documentHandlers: HandlersFor<'documents'> = {

@@ -14,8 +14,8 @@ function listSpeakers(project: Project, onlyId?: number): Speaker[] {
   const rows = project
     .stmt(
       `SELECT s.id, s.name, s.is_interviewer, s.case_id, c.name AS case_name,
-         (SELECT count(*) FROM turns t WHERE t.speaker_id = s.id) AS turn_count,
-         (SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM documents d WHERE d.id IN (SELECT t.document_id FROM turns t WHERE t.speaker_id = s.id) ORDER BY d.name)) AS documents
+         (SELECT coalesce(sum(sd.turns), 0) FROM speaker_documents sd WHERE sd.speaker_id = s.id) AS turn_count,
+         (SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM documents d WHERE d.id IN (SELECT sd.document_id FROM speaker_documents sd WHERE sd.speaker_id = s.id) ORDER BY d.name)) AS documents
        FROM speakers s LEFT JOIN cases c ON c.id = s.case_id
        WHERE @id IS NULL OR s.id = @id
        ORDER BY s.is_interviewer DESC, s.name COLLATE NOCASE`,
@@ -51,14 +51,24 @@ function linkDocuments(project: Project, speakerId: number): void {
   project
     .stmt(
       `INSERT OR IGNORE INTO case_documents(case_id, document_id)
-       SELECT s.case_id, t.document_id FROM turns t JOIN speakers s ON s.id = t.speaker_id
+       SELECT s.case_id, sd.document_id FROM speaker_documents sd JOIN speakers s ON s.id = sd.speaker_id
        WHERE s.id = ? AND s.case_id IS NOT NULL`,
     )
     .run(speakerId);
 }
 
 function merge(project: Project, sourceId: number, targetId: number): void {
-  project.stmt('UPDATE turns SET speaker_id = ? WHERE speaker_id = ?').run(targetId, sourceId);
+  // Turns are found through the documents the speaker speaks in: they are indexed by document, not by speaker.
+  project
+    .stmt('UPDATE turns SET speaker_id = @target WHERE document_id IN (SELECT document_id FROM speaker_documents WHERE speaker_id = @source) AND speaker_id = @source')
+    .run({ source: sourceId, target: targetId });
+  project
+    .stmt(
+      `INSERT INTO speaker_documents(speaker_id, document_id, turns) SELECT ?, document_id, turns FROM speaker_documents WHERE speaker_id = ?
+       ON CONFLICT (speaker_id, document_id) DO UPDATE SET turns = turns + excluded.turns`,
+    )
+    .run(targetId, sourceId);
+  project.stmt('DELETE FROM speaker_documents WHERE speaker_id = ?').run(sourceId);
   project.stmt('DELETE FROM speakers WHERE id = ?').run(sourceId);
   linkDocuments(project, targetId);
 }
