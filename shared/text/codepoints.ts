@@ -36,8 +36,9 @@ export class CodePointIndex {
   readonly utf16Length: number;
   readonly length: number;
 
-  constructor(text: string) {
-    this.astral = astralStarts(text);
+  /** `astral`: where the astral characters start, when the caller knows already (none, say). */
+  constructor(text: string, astral: number[] = astralStarts(text)) {
+    this.astral = astral;
     this.utf16Length = text.length;
     this.length = text.length - this.astral.length;
   }

@@ -166,6 +166,32 @@ describe('transcripts committed a group at a time', () => {
   const upload = (fileName: string, text: string) => ({ fileName, bytes: Buffer.from(text) });
   const interview = (speaker: string, n: number) => `Pewawancara: Bagaimana penghasilan ${n}?\n${speaker}: Naik turun, kadang sepi ${n}.\nPewawancara: Lalu?\n${speaker}: Saya cari order lain ${n}.`;
 
+  it('hashes and counts a file read as its own UTF-8 exactly as one whose text had to be cleaned', async () => {
+    const { run, core } = await freshProject();
+    // An emoji (beyond the BMP) before the turns, and a letter beyond Latin-1; the last file has no emoji.
+    const text = `Catatan 😅 ṡ\n${interview('Ayu', 1)}`;
+    const withoutEmoji = text.replace('😅 ', '');
+    const outcomes = await run('documents.importUploads', {
+      files: [upload('plain.txt', text), upload('windows.txt', text.replaceAll('\n', '\r\n')), upload('bom.txt', `\ufeff${text}`), upload('other.txt', withoutEmoji)],
+    });
+    expect(outcomes.map((o) => [o.file, o.status])).toEqual([
+      ['plain.txt', 'imported'],
+      ['windows.txt', 'duplicate'],
+      ['bom.txt', 'duplicate'],
+      ['other.txt', 'imported'],
+    ]);
+    const documents = await run('documents.list');
+    for (const [name, source] of [['plain', text], ['other', withoutEmoji]] as const) {
+      const doc = documents.find((d) => d.name === name)!;
+      const points = [...source];
+      expect(doc.length).toBe(points.length);
+      // Each turn starts at a line start, counted in code points.
+      const lineStarts = points.flatMap((c, i) => (c === '\n' ? [i + 1] : []));
+      expect((await run('documents.turns', { documentId: doc.id })).map((t) => t.start)).toEqual(lineStarts);
+    }
+    core.close();
+  });
+
   it('reports each file of one upload in order, a repeated text as a duplicate of the first', async () => {
     const { run, core } = await freshProject();
     const files = [upload('a.txt', interview('Ayu', 1)), upload('b.txt', interview('Budi', 2)), upload('empty.txt', ''), upload('a-again.txt', interview('Ayu', 1)), upload('c.txt', interview('Citra', 3))];

@@ -20,7 +20,8 @@ export interface CommittedDocument {
   speakers: string[];
 }
 
-export function contentHash(text: string): string {
+/** Of the text, or of its UTF-8: the same hash. */
+export function contentHash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -67,13 +68,19 @@ function ensureSpeaker(project: Project, name: string, labels: readonly string[]
   return { id, isInterviewer, caseId };
 }
 
+/** Whether UTF-8 holds a character beyond the BMP: a lead byte F0–F4, found natively (memchr) rather than by scanning the string for surrogate pairs. */
+function hasFourByteSequence(utf8: Uint8Array): boolean {
+  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+  return [0xf0, 0xf1, 0xf2, 0xf3, 0xf4].some((lead) => bytes.includes(lead));
+}
+
 export function commitDocument(
   project: Project,
   parsed: ParsedDocument,
   source: { name: string; fileName: string; hash?: string },
   labels: readonly string[] = interviewerLabels(project),
 ): CommittedDocument {
-  const index = new CodePointIndex(parsed.text);
+  const index = new CodePointIndex(parsed.text, parsed.utf8 && !hasFourByteSequence(parsed.utf8) ? [] : undefined);
   const name = uniqueDocumentName(project, source.name);
   const documentId = Number(
     project

@@ -106,7 +106,7 @@ export async function importSources(project: Project, sources: readonly ImportSo
       }
       const parsed = await chooseImporter(source.fileName, bytes).parse(bytes, source.fileName);
       if (parsed.text.length > importLimits.textChars) throw new AppError('file_too_large', { file: source.fileName, limit: importLimits.textChars / 1024 / 1024 });
-      group.push({ index, source, parsed, hash: contentHash(parsed.text) });
+      group.push({ index, source, parsed, hash: contentHash(parsed.utf8 ?? parsed.text) });
       groupChars += parsed.text.length;
       if (group.length >= groupLimits.files || groupChars >= groupLimits.chars) commitGroup();
     } catch (error) {

@@ -6,8 +6,8 @@ export const plainTextImporter: Importer = {
   id: 'text',
   extensions: ['txt', 'md', 'markdown', 'text'],
   parse(bytes, fileName) {
-    const { text, encoding } = decodeText(bytes, fileName);
+    const { text, encoding, utf8 } = decodeText(bytes, fileName);
     if (text.trim() === '') throw new AppError('empty_file', { file: fileName });
-    return { text, format: 'text', details: { encoding } };
+    return { text, format: 'text', details: { encoding }, utf8 };
   },
 };

@@ -19,6 +19,13 @@ export interface ParsedDocument {
   details: Record<string, string | number>;
   /** Turns the format itself marks (subtitle cues); otherwise speakers are detected from the text. */
   turns?: ParsedTurn[];
+  /**
+   * The text's UTF-8, when the file held exactly that (strict UTF-8, no
+   * byte-order mark, no carriage returns): hashed as it is, and searched
+   * natively for characters beyond the BMP, instead of encoding or scanning
+   * the string again.
+   */
+  utf8?: Uint8Array;
 }
 
 export interface Importer {
