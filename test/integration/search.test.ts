@@ -93,7 +93,7 @@ describe('full-text search', () => {
     const file = path.join(dir, 'p.tematik');
     await run('project.close', {});
     const db = new Database(file);
-    db.exec('DROP TABLE word_forms; DROP TABLE agreement_notes; DROP TABLE audit_log; DROP TABLE trash; ALTER TABLE codes DROP COLUMN memo; ALTER TABLE codings DROP COLUMN key_quote');
+    db.exec('DROP TABLE word_forms; DROP TABLE agreement_notes; DROP TABLE audit_log; DROP TABLE trash; DROP TABLE speaker_documents; ALTER TABLE codes DROP COLUMN memo; ALTER TABLE codings DROP COLUMN key_quote');
     db.pragma('user_version = 6');
     db.close();
     await run('project.open', { path: file });
