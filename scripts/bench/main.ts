@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- --workload DIR` runs the shared coding workload (see workload.ts); otherwise
- * `npm run bench [-- --only slice|import|render|analysis|agreement|load|panes] [--panes-codes N --panes-codings M] [--agreement-docs N] [--clients N --operations M] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
- *   [--render-words W] [--render-codings C]`
+ * `npm run bench [-- --only slice|import|render|analysis|agreement|load|panes|everyday] [--panes-codes N --panes-codings M] [--agreement-docs N] [--clients N --operations M] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
+ *   [--render-words W] [--render-codings C] [--everyday-docs N --everyday-words W --everyday-codings C]`
  * Benchmarks are measurements, not tests: keep timings out of `npm test`.
  */
 import { parseArgs } from 'node:util';
 import { benchAgreement } from './agreement';
 import { benchAnalysis } from './analysis';
+import { benchEveryday } from './everyday';
 import { benchImports } from './imports';
 import { benchLoad } from './load';
 import { benchPanes } from './panes';
@@ -35,6 +36,9 @@ const { values } = parseArgs({
     'panes-codes': { type: 'string', default: '500' },
     'panes-codings': { type: 'string', default: '50000' },
     operations: { type: 'string', default: '10000' },
+    'everyday-docs': { type: 'string', default: '1000' },
+    'everyday-words': { type: 'string', default: '8000' },
+    'everyday-codings': { type: 'string', default: '50000' },
   },
 });
 
@@ -47,3 +51,4 @@ if (wanted('analysis')) await benchAnalysis(Number(values['analysis-docs']), Num
 if (wanted('panes')) await benchPanes(Number(values['panes-codes']), Number(values['panes-codings']));
 if (wanted('load')) await benchLoad(Number(values.clients), Number(values.operations));
 if (wanted('agreement')) await benchAgreement(Number(values['agreement-docs']), 5000, 50);
+if (wanted('everyday')) await benchEveryday(Number(values['everyday-docs']), Number(values['everyday-words']), Number(values['everyday-codings']));

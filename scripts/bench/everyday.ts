@@ -1,0 +1,90 @@
+/**
+ * Everyday operations on a project at research-group scale, each timed
+ * in-process through the dispatcher: N transcripts (each with a participant of
+ * its own) and C codings over 50 codes, then what a researcher does all day
+ * (open a transcript, list passages, rename, write a memo, delete a document
+ * and bring it back from the trash, merge codes, reopen the project…). The
+ * point is the one that does not stay instant: a deletion that read every
+ * text of the project was found this way.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { OpName, OpResult } from '../../shared/api/contract';
+import { call } from '../../electron/core/dispatcher';
+import { uploadBatches } from '../../shared/import/uploadBatches';
+import { benchCore, percentile, rng, tempDir, transcript } from './common';
+
+export async function benchEveryday(docCount: number, wordCount: number, codingCount: number): Promise<void> {
+  const dir = tempDir('everyday');
+  const random = rng(9);
+  const file = path.join(dir, 'everyday.tematik');
+  let core = benchCore(dir);
+  const run = <K extends OpName>(op: K, input: unknown = {}) => call(core, op, input) as Promise<OpResult<K>>;
+  try {
+    await run('project.create', { path: file });
+    await run('coder.set', { name: 'bench' });
+    const files = Array.from({ length: docCount }, (_, i) => {
+      const name = `interview-${String(i + 1).padStart(4, '0')}.txt`;
+      return { name, size: 0, bytes: Buffer.from(transcript(random, wordCount).replaceAll('Informan:', `Informan ${i + 1}:`)) };
+    });
+    for (const batch of uploadBatches(files.map((f) => ({ ...f, size: f.bytes.length })))) await run('documents.importUploads', { files: batch.map((f) => ({ fileName: f.name, bytes: f.bytes })) });
+    const documents = await run('documents.list');
+    const codeIds: number[] = [];
+    for (let i = 0; i < 50; i++) codeIds.push((await run('codes.create', { name: `Theme ${i + 1}` })).id);
+    for (const [c, codeId] of codeIds.entries()) {
+      const passages = Array.from({ length: Math.round(codingCount / codeIds.length) }, (_, k) => {
+        const doc = documents[(c * 7 + k) % documents.length]!;
+        const start = Math.floor(random() * (doc.length - 400));
+        return { documentId: doc.id, start, end: start + 20 + Math.floor(random() * 300) };
+      });
+      await run('codings.createMany', { codeId, passages });
+    }
+
+    const rows: [string, number[]][] = [];
+    const time = async (label: string, step: (round: number) => Promise<unknown>, rounds = 3) => {
+      const times: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const start = performance.now();
+        await step(round);
+        times.push(performance.now() - start);
+      }
+      rows.push([label, times]);
+    };
+    const doc = documents[10]!.id;
+    await time('documents.list', () => run('documents.list'));
+    await time('documents.get (a transcript)', () => run('documents.get', { id: doc }));
+    await time('documents.turns', () => run('documents.turns', { documentId: doc }));
+    await time('codings.spans (a transcript)', () => run('codings.spans', { documentId: doc }));
+    await time('codings.rows (a transcript)', () => run('codings.rows', { documentId: doc }));
+    await time('codings.rows (a code)', (r) => run('codings.rows', { codeId: codeIds[r + 1] }));
+    await time('codes.list', () => run('codes.list'));
+    await time('cases.list', () => run('cases.list'));
+    await time('speakers.list', () => run('speakers.list'));
+    await time('audit.list', () => run('audit.list', {}));
+    await time('analysis.retrieve (a code)', (r) => run('analysis.retrieve', { codeId: codeIds[r + 5] }));
+    await time('analysis.frequencies', () => run('analysis.frequencies', {}));
+    await time('analysis.cooccurrence', () => run('analysis.cooccurrence', {}));
+    await time('analysis.query (A AND B)', (r) => run('analysis.query', { expression: `"Theme ${r + 1}" AND "Theme ${r + 2}"` }));
+    await time('codings.create + delete', async (r) => run('codings.delete', { id: (await run('codings.create', { documentId: doc, codeId: codeIds[0], start: 100 + r, end: 140 + r })).id }));
+    await time('documents.rename', (r) => run('documents.rename', { id: doc, name: `renamed ${r}` }));
+    await time('documents.setMemo', (r) => run('documents.setMemo', { id: doc, memo: `memo ${r}` }));
+    await time('codes.update', (r) => run('codes.update', { id: codeIds[5], description: `about ${r}` }));
+    await time('codes.delete (to the trash)', (r) => run('codes.delete', { id: codeIds[49 - r]! }));
+    await time('trash.list', () => run('trash.list'));
+    await time('trash.restore (a code)', async () => run('trash.restore', { id: (await run('trash.list'))[0]!.id }));
+    await time('codes.merge', (r) => run('codes.merge', { sourceId: codeIds[40 + r], targetId: codeIds[0] }));
+    await time('documents.delete (to the trash)', (r) => run('documents.delete', { id: documents[20 + r]!.id }));
+    await time('trash.restore (a document)', async () => run('trash.restore', { id: (await run('trash.list'))[0]!.id }));
+    core.close();
+    core = benchCore(dir);
+    await time('project.open', () => run('project.open', { path: file }), 1);
+    await time('codes.list, just opened', () => run('codes.list'), 1);
+
+    console.log(`\n## Everyday operations: ${documents.length} transcripts × ${wordCount} words, ${codingCount} codings over 50 codes (in-process, ms)`);
+    console.log(`${'operation'.padEnd(34)} ${'median'.padStart(8)} ${'max'.padStart(8)}`);
+    for (const [label, times] of rows) console.log(`${label.padEnd(34)} ${percentile(times, 50).toFixed(1).padStart(8)} ${Math.max(...times).toFixed(1).padStart(8)}`);
+  } finally {
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
