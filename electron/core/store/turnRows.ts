@@ -14,10 +14,10 @@ const insertOf = (rows: number) =>
 const insertMany = insertOf(rowsPerStatement);
 const insertOne = insertOf(1);
 
-/** Collects one document's turns (offsets in code points) and writes them when told to, inside the caller's transaction. */
 const countTurns =
   'INSERT INTO speaker_documents(speaker_id, document_id, turns) VALUES (?, ?, ?) ON CONFLICT (speaker_id, document_id) DO UPDATE SET turns = turns + excluded.turns';
 
+/** Collects one document's turns (offsets in code points) and writes them when told to, inside the caller's transaction. */
 export class TurnWriter {
   private values: (number | null)[] = [];
   private readonly turnsOf = new Map<number, number>();
