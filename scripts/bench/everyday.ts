@@ -24,10 +24,10 @@ export async function benchEveryday(docCount: number, wordCount: number, codingC
     await run('project.create', { path: file });
     await run('coder.set', { name: 'bench' });
     const files = Array.from({ length: docCount }, (_, i) => {
-      const name = `interview-${String(i + 1).padStart(4, '0')}.txt`;
-      return { name, size: 0, bytes: Buffer.from(transcript(random, wordCount).replaceAll('Informan:', `Informan ${i + 1}:`)) };
+      const bytes = Buffer.from(transcript(random, wordCount).replaceAll('Informan:', `Informan ${i + 1}:`));
+      return { name: `interview-${String(i + 1).padStart(4, '0')}.txt`, size: bytes.length, bytes };
     });
-    for (const batch of uploadBatches(files.map((f) => ({ ...f, size: f.bytes.length })))) await run('documents.importUploads', { files: batch.map((f) => ({ fileName: f.name, bytes: f.bytes })) });
+    for (const batch of uploadBatches(files)) await run('documents.importUploads', { files: batch.map((f) => ({ fileName: f.name, bytes: f.bytes })) });
     const documents = await run('documents.list');
     const codeIds: number[] = [];
     for (let i = 0; i < 50; i++) codeIds.push((await run('codes.create', { name: `Theme ${i + 1}` })).id);
