@@ -20,8 +20,11 @@ async function withLongCode(projectPath: string): Promise<void> {
     for (let start = 0; start + 10 <= doc.length && passages.length < 400; start += 40) passages.push({ documentId: doc.id, start, end: start + 10 });
   }
   await call(core, 'codings.createMany', { codeId: code.id, passages });
-  // A semester's worth of short transcripts besides the study's own.
-  const files = Array.from({ length: 300 }, (_, i) => ({ fileName: `week-${String(i + 1).padStart(3, '0')}.txt`, bytes: Buffer.from(`Pewawancara: Minggu ${i + 1}?\nInforman: Ramai.\nPewawancara: Lalu?\nInforman: Pulang.`) }));
+  // A semester's worth of short transcripts besides the study's own, each with an informant of its own.
+  const files = Array.from({ length: 300 }, (_, i) => ({
+    fileName: `week-${String(i + 1).padStart(3, '0')}.txt`,
+    bytes: Buffer.from(`Pewawancara: Minggu ${i + 1}?\nInforman ${i + 1}: Ramai.\nPewawancara: Lalu?\nInforman ${i + 1}: Pulang.`),
+  }));
   for (let at = 0; at < files.length; at += 32) await call(core, 'documents.importUploads', { files: files.slice(at, at + 32) });
   core.close();
 }
@@ -74,5 +77,24 @@ describe('a project with hundreds of transcripts', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: /^week-300/ }).click();
     await expect.poll(() => page.locator('.doc-title h2').textContent()).toBe('week-300');
     await screenshot(page, '09e-many-documents');
+  });
+});
+
+describe('a project with hundreds of speakers', { timeout: 60_000 }, () => {
+  it('lists them a screen at a time, and a merge list offers every other speaker once it is opened', async () => {
+    const rows = page.locator('.speakers li');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await rows.count()).toBeLessThan(60);
+    // A closed merge list holds only its prompt: every other speaker in every row was 90,000 options here, and a page that froze for seconds.
+    expect(await page.locator('.speakers option').count()).toBe(await rows.count());
+    const speakers = (await page.evaluate(() => fetch('/api/speakers.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json()))) as { result: { name: string }[] };
+    expect(speakers.result.length).toBeGreaterThan(300);
+    const source = (await rows.nth(5).getAttribute('data-speaker'))!;
+    const merge = page.getByLabel(`Merge into… ${source}`);
+    await merge.focus();
+    await expect.poll(() => merge.locator('option').count()).toBe(speakers.result.length);
+    await merge.selectOption({ label: 'Informan 300' });
+    await expect.poll(() => page.locator(`.speakers li[data-speaker="${source}"]`).count()).toBe(0);
+    await screenshot(page, '09f-many-speakers');
   });
 });

@@ -1,15 +1,16 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/model/types';
 import { usePrefetch, useRead, useWrite } from '../api/queries';
 import { useNotices } from '../app/notices';
 import { ConfirmDialog } from './ConfirmDialog';
+import { LongList } from './LongList';
 
 export function DocumentList({ selectedId, onSelect }: { selectedId: number | null; onSelect(id: number | null): void }) {
   const { t } = useTranslation();
   const { fail } = useNotices();
   const documents = useRead('documents.list', {});
+  const list = documents.data ?? [];
   const remove = useWrite('documents.delete');
   const rename = useWrite('documents.rename');
   const prefetch = usePrefetch();
@@ -31,9 +32,11 @@ export function DocumentList({ selectedId, onSelect }: { selectedId: number | nu
     <section className="panel documents" aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t('documents.heading')}</h2>
       {documents.data?.length === 0 && <p className="hint">{t('documents.empty')}</p>}
-      <DocumentRows
-        documents={documents.data ?? []}
-        selectedId={selectedId}
+      <LongList
+        items={list}
+        className="document-rows"
+        rowHeight={30}
+        revealIndex={list.findIndex((doc) => doc.id === selectedId)}
         row={(doc, rowRef, index) => (
           <li key={doc.id} ref={rowRef} data-index={index} className={doc.id === selectedId ? 'selected' : undefined}>
             {renaming?.id === doc.id ? (
@@ -73,38 +76,5 @@ export function DocumentList({ selectedId, onSelect }: { selectedId: number | nu
         />
       )}
     </section>
-  );
-}
-
-/** Lists up to this long are drawn whole; longer ones a screenful at a time. */
-const drawnWhole = 200;
-
-type RowRef = (element: HTMLLIElement | null) => void;
-
-/**
- * The documents in a box of their own, so the codebook below stays in reach
- * of a project of a thousand transcripts; a long list draws only the rows in
- * view (a thousand rows took a third of a second to lay out on opening), and
- * brings the open document into view when it is opened from elsewhere.
- */
-function DocumentRows(props: { documents: readonly DocumentSummary[]; selectedId: number | null; row(doc: DocumentSummary, rowRef: RowRef | undefined, index: number): ReactNode }) {
-  if (props.documents.length <= drawnWhole) return <ul className="document-rows">{props.documents.map((doc, index) => props.row(doc, undefined, index))}</ul>;
-  return <WindowedDocumentRows {...props} />;
-}
-
-function WindowedDocumentRows({ documents, selectedId, row }: Parameters<typeof DocumentRows>[0]) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: documents.length, getScrollElement: () => scrollRef.current, estimateSize: () => 30, overscan: 8 });
-  const selectedIndex = documents.findIndex((doc) => doc.id === selectedId);
-  useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [virtualizer, selectedIndex]);
-  const rows = virtualizer.getVirtualItems();
-  return (
-    <div ref={scrollRef} className="document-rows windowed">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        <ul style={{ transform: `translateY(${rows[0]?.start ?? 0}px)` }}>{rows.map((item) => row(documents[item.index]!, virtualizer.measureElement, item.index))}</ul>
-      </div>
-    </div>
   );
 }
