@@ -452,6 +452,8 @@ export const en = {
     cooccurrenceTitle: 'Co-occurring codes ({{subset}})',
     passagesOf: 'Passages behind {{a}} + {{b}}',
     uneven: 'One code is more than five times as frequent as the other: the c-coefficient says little here.',
+    codesCapped: 'Showing the {{shown}} codes that co-occur most, of {{total}}. The table lists the strongest pairs; the dataset export has every pair.',
+    pairsCapped: 'The {{shown}} strongest of {{total}} pairs; the dataset export has every pair.',
     by: 'Crosstab by',
     code: 'Code',
     codings: 'Codings',

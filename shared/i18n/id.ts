@@ -454,6 +454,8 @@ export const id: Catalog = {
     cooccurrenceTitle: 'Kode yang muncul bersama ({{subset}})',
     passagesOf: 'Bagian di balik {{a}} + {{b}}',
     uneven: 'Satu kode lebih dari lima kali lebih sering daripada yang lain: koefisien c kurang bermakna di sini.',
+    codesCapped: 'Menampilkan {{shown}} kode yang paling sering muncul bersama, dari {{total}} kode. Tabel memuat pasangan terkuat; ekspor dataset memuat semua pasangan.',
+    pairsCapped: '{{shown}} pasangan terkuat dari {{total}} pasangan; ekspor dataset memuat semua pasangan.',
     by: 'Tabulasi silang menurut',
     code: 'Kode',
     codings: 'Pengodean',

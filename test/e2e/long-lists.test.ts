@@ -20,6 +20,12 @@ async function withLongCode(projectPath: string): Promise<void> {
     for (let start = 0; start + 10 <= doc.length && passages.length < 400; start += 40) passages.push({ documentId: doc.id, start, end: start + 10 });
   }
   await call(core, 'codings.createMany', { codeId: code.id, passages });
+  // Sixty facets of one opening passage: every two of them co-occur.
+  const [first] = await call(core, 'documents.list', {});
+  for (let i = 1; i <= 60; i++) {
+    const facet = await call(core, 'codes.create', { name: `Facet ${i}` });
+    await call(core, 'codings.createMany', { codeId: facet.id, passages: [{ documentId: first!.id, start: 0, end: 30 + i }] });
+  }
   // A semester's worth of short transcripts besides the study's own, each with an informant of its own.
   const files = Array.from({ length: 300 }, (_, i) => ({
     fileName: `week-${String(i + 1).padStart(3, '0')}.txt`,
@@ -96,5 +102,25 @@ describe('a project with hundreds of speakers', { timeout: 60_000 }, () => {
     await merge.selectOption({ label: 'Informan 300' });
     await expect.poll(() => page.locator(`.speakers li[data-speaker="${source}"]`).count()).toBe(0);
     await screenshot(page, '09f-many-speakers');
+  });
+});
+
+describe('a codebook too large for one chart', { timeout: 60_000 }, () => {
+  it('draws the heatmap of the 50 codes that co-occur most, says so, and tables the 500 strongest pairs', async () => {
+    await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+    const heatmap = page.locator('svg.heatmap');
+    await heatmap.waitFor();
+    // A cell for every two of the 50 codes shown, not of all of them.
+    expect(await heatmap.locator('rect').count()).toBe(50 * 50);
+    const note = page.locator('.chart-area .hint');
+    await expect.poll(() => note.textContent()).toMatch(/^Showing the 50 codes that co-occur most, of \d+\. /);
+    const total = Number(/of (\d+)\./.exec((await note.textContent())!)![1]);
+    expect(total).toBeGreaterThan(60);
+    // The exported figure says it too.
+    expect(await heatmap.locator('> text').last().textContent()).toContain('Showing the 50 codes that co-occur most');
+    await screenshot(page, '09g-capped-heatmap');
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    await expect.poll(() => page.locator('table.pairs tbody tr').count()).toBe(500);
+    expect(await page.locator('.chart-area .hint').textContent()).toMatch(/^The 500 strongest of \d+ pairs/);
   });
 });

@@ -154,3 +154,34 @@ describe('comparing two subsets', () => {
     ]);
   });
 });
+
+describe('what a chart shows of a large codebook', () => {
+  it('keeps the codes that co-occur most and the pairs between them, and the strongest pairs for a table', async () => {
+    const { strongestCodes, strongestPairs } = await import('../../shared/analysis/chartSubset');
+    const pairs = [
+      { aId: 1, bId: 2, count: 10 },
+      { aId: 1, bId: 3, count: 1 },
+      { aId: 3, bId: 4, count: 2 },
+      { aId: 2, bId: 5, count: 3 },
+    ];
+    const count = (p: { count: number }) => p.count;
+    // Totals: 1 → 11, 2 → 13, 3 → 3, 4 → 2, 5 → 3 (5 loses the tie with 3 to the lower id).
+    expect(strongestCodes(pairs, count, 3)).toEqual({ codeIds: [2, 1, 3], pairs: [pairs[0], pairs[1]], codeCount: 5 });
+    expect(strongestCodes(pairs, count, 5).pairs).toEqual(pairs);
+    expect(strongestPairs(pairs, count, 2)).toEqual([pairs[0], pairs[3]]);
+    expect(strongestPairs(pairs, count, 10)).toEqual(pairs);
+  });
+
+  it('leaves a heatmap of 500 codes at 50 of them, and orders those', async () => {
+    const { strongestCodes } = await import('../../shared/analysis/chartSubset');
+    const { orderCodes } = await import('../../shared/analysis/matrixOrder');
+    const pairs: { aId: number; bId: number; value: number }[] = [];
+    for (let a = 1; a <= 500; a++) for (let b = a + 1; b <= 500; b += 7) pairs.push({ aId: a, bId: b, value: (a * b) % 13 });
+    const shown = strongestCodes(pairs, (p) => p.value);
+    expect(shown.codeIds).toHaveLength(50);
+    expect(shown.codeCount).toBe(500);
+    expect(shown.pairs.every((p) => shown.codeIds.includes(p.aId) && shown.codeIds.includes(p.bId))).toBe(true);
+    const names = new Map(shown.codeIds.map((id) => [id, `Code ${id}`]));
+    expect(orderCodes(shown.codeIds, names, shown.pairs, 'cluster').sort((a, b) => a - b)).toEqual([...shown.codeIds].sort((a, b) => a - b));
+  });
+});

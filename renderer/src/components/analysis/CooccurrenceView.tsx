@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixOrder } from '../../../../shared/analysis/matrixOrder';
 import { orderCodes } from '../../../../shared/analysis/matrixOrder';
+import { chartCodeLimit, strongestCodes, strongestPairs, tableRowLimit } from '../../../../shared/analysis/chartSubset';
 import { comparePairs } from '../../../../shared/analysis/compare';
 import type { CooccurrencePair } from '../../../../shared/model/types';
 import { useRead } from '../../api/queries';
@@ -41,14 +42,21 @@ export function CooccurrenceView() {
 
   const ruleText = t(`cooccurrence.rules.${kind}`, { distance });
   const title = t('charts.cooccurrenceTitle', { subset: subset ? `${subset.name} = ${subset.value}` : t('charts.allCases') });
+  // A large codebook's charts show the codes that co-occur most, its tables the strongest pairs.
+  const shown = useMemo(() => {
+    const value = (p: CooccurrencePair) => (measure === 'c' ? p.c : p.count);
+    return { ...strongestCodes(pairs.data ?? [], value), rows: strongestPairs(pairs.data ?? [], value) };
+  }, [pairs.data, measure]);
   const involved = useMemo(() => {
-    const ids = [...new Set((pairs.data ?? []).flatMap((p) => [p.aId, p.bId]))];
     const names = new Map((codes.data ?? []).map((c) => [c.id, c.name]));
-    const ordered = orderCodes(ids, names, (pairs.data ?? []).map((p) => ({ aId: p.aId, bId: p.bId, value: measure === 'c' ? p.c : p.count })), order);
+    const ordered = orderCodes(shown.codeIds, names, shown.pairs.map((p) => ({ aId: p.aId, bId: p.bId, value: measure === 'c' ? p.c : p.count })), order);
     const frequency = new Map((frequencies.data?.codes ?? []).map((f) => [f.codeId, f.codings]));
     const colour = new Map((codes.data ?? []).map((c) => [c.id, c.color]));
     return ordered.map((id) => ({ id, name: names.get(id) ?? '', color: colour.get(id) ?? '#888', frequency: frequency.get(id) ?? 0 }));
-  }, [pairs.data, codes.data, frequencies.data, measure, order]);
+  }, [shown, codes.data, frequencies.data, measure, order]);
+  const chartNote = shown.codeCount > chartCodeLimit ? t('charts.codesCapped', { shown: chartCodeLimit, total: shown.codeCount }) : '';
+  const chartRule = chartNote ? `${ruleText} ${chartNote}` : ruleText;
+  const comparison = useMemo(() => (pairs.data && compared.data ? comparePairs(pairs.data, compared.data).slice(0, tableRowLimit) : []), [pairs.data, compared.data]);
   const fileName = `tematik-${view}-${rule.replace(':', '-')}${subset ? `-${subset.value}` : ''}`.replace(/\s+/g, '-').toLowerCase();
 
   return (
@@ -111,8 +119,10 @@ export function CooccurrenceView() {
       {pairs.data?.length === 0 && <p className="hint">{t('cooccurrence.empty')}</p>}
       {pairs.data && pairs.data.length > 0 && (
         <div className="chart-area">
-          {view === 'heatmap' && <Heatmap svgRef={svgRef} title={title} rule={ruleText} codes={involved} pairs={pairs.data} measure={measure} onPick={setPicked} />}
-          {view === 'network' && <NetworkGraph svgRef={svgRef} title={title} rule={ruleText} codes={involved} pairs={pairs.data} measure={measure} onPick={setPicked} />}
+          {view !== 'table' && chartNote && <p className="hint">{chartNote}</p>}
+          {view === 'heatmap' && <Heatmap svgRef={svgRef} title={title} rule={chartRule} codes={involved} pairs={shown.pairs} measure={measure} onPick={setPicked} />}
+          {view === 'network' && <NetworkGraph svgRef={svgRef} title={title} rule={chartRule} codes={involved} pairs={shown.pairs} measure={measure} onPick={setPicked} />}
+          {view === 'table' && pairs.data.length > tableRowLimit && <p className="hint">{t('charts.pairsCapped', { shown: tableRowLimit, total: pairs.data.length })}</p>}
           {view === 'table' && (
             <table className="pairs">
               <thead>
@@ -126,7 +136,7 @@ export function CooccurrenceView() {
                 </tr>
               </thead>
               <tbody>
-                {pairs.data.map((p) => (
+                {shown.rows.map((p) => (
                   <tr key={`${p.aId}:${p.bId}`} data-pair={`${p.a} + ${p.b}`} onClick={() => setPicked(p)} className="clickable">
                     <td>{p.a}</td>
                     <td>{p.b}</td>
@@ -162,7 +172,7 @@ export function CooccurrenceView() {
             </tr>
           </thead>
           <tbody>
-            {comparePairs(pairs.data, compared.data).map((row) => {
+            {comparison.map((row) => {
               const shown = (v: { count: number; c: number }) => (measure === 'c' ? v.c : v.count);
               const difference = shown(row.difference);
               return (
