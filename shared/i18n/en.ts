@@ -7,6 +7,7 @@ export const en = {
     crashed: 'Something went wrong on this screen: {{detail}}. Your project is safe: every change was saved when it was made.',
     reload: 'Reload',
     loading: 'Loading…',
+    working: 'Working…',
   },
   menu: {
     backups: 'Backups…',

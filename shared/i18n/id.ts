@@ -9,6 +9,7 @@ export const id: Catalog = {
     crashed: 'Terjadi kesalahan pada layar ini: {{detail}}. Proyek Anda aman: setiap perubahan sudah disimpan saat dibuat.',
     reload: 'Muat ulang',
     loading: 'Memuat…',
+    working: 'Sedang memproses…',
   },
   menu: {
     backups: 'Cadangan…',

@@ -121,3 +121,36 @@ describe('the analysis screens', () => {
     expect(strFromU8(presence).startsWith('code;path;')).toBe(true);
   });
 });
+
+describe('while the project is read', () => {
+  it('says it is working while a slow read runs, and names the problem when a read fails', async () => {
+    await page.getByRole('tab', { name: 'Word frequencies' }).click();
+    await page.locator('.word-bars li').first().waitFor();
+
+    const activity = page.locator('.topbar .activity');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Word frequencies held back, as a thousand transcripts would take a second or two.
+    await page.route('**/api/analysis.words', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // In English, which this view has not counted yet.
+    await page.locator('.chart-view select').first().selectOption('en');
+    await expect.poll(() => activity.textContent()).toBe('Working…');
+    await screenshot(page, '17b-working');
+    release();
+    await page.locator('.word-bars li').first().waitFor();
+    await expect.poll(() => activity.textContent()).toBe('');
+    await page.unroute('**/api/analysis.words');
+
+    // A read that fails says why instead of leaving its view empty.
+    await page.route('**/api/analysis.words', (route) =>
+      route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'project_moved', params: { file: 'study.tematik' }, message: 'moved' } }) }),
+    );
+    await page.getByLabel('include interviewer turns').check();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('study.tematik was moved, renamed or deleted while open');
+    await page.unroute('**/api/analysis.words');
+    await page.getByRole('alert').getByRole('button', { name: 'Close' }).click();
+  });
+});

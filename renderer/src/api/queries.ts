@@ -11,11 +11,13 @@ import { useUndo } from '../app/undo';
 import { patchCache } from './cachePatches';
 import { api } from './client';
 
-export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { enabled?: boolean } = {}) {
+/** `inlineError`: the view shows this read's failure itself, so no notice is raised for it (see notices.tsx). */
+export function useRead<K extends OpName>(op: K, input: OpInput<K>, options: { enabled?: boolean; inlineError?: boolean } = {}) {
   return useQuery({
     queryKey: [op, input],
     queryFn: () => (api.call as (op: K, input: OpInput<K>) => Promise<OpResult<K>>)(op, input),
     enabled: options.enabled ?? true,
+    meta: { inlineError: options.inlineError === true },
   });
 }
 

@@ -1,6 +1,7 @@
 /** One place where errors and confirmations of done work are shown, in the UI language. */
 import type { TFunction } from 'i18next';
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/client';
 
@@ -33,6 +34,15 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotice({ kind, text }), []);
   const fail = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorText(t, error), retry: typeof error === 'object' && error ? retries.get(error) : undefined }), [t]);
+  // A read that fails (the project moved, a file gone) would otherwise leave its view empty without a word.
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'error' && event.query.meta?.inlineError !== true) fail(event.action.error);
+      }),
+    [queryClient, fail],
+  );
   return (
     <NoticeContext.Provider value={{ notify, fail }}>
       {children}

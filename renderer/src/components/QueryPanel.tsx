@@ -14,7 +14,7 @@ export const QueryPanel = memo(function QueryPanel() {
   const [typed, setTyped] = useState('');
   const [expression, setExpression] = useState('');
   const [name, setName] = useState('');
-  const passages = useRead('analysis.query', { expression }, { enabled: expression !== '' });
+  const passages = useRead('analysis.query', { expression }, { enabled: expression !== '', inlineError: true });
   const save = useWrite('analysis.saveQueryAsCode');
 
   const run = (event: FormEvent) => {

@@ -10,6 +10,7 @@ import { useImport } from '../app/importQueue';
 import { useUndo } from '../app/undo';
 import { useNotices } from '../app/notices';
 import { rememberProject } from '../app/recentProjects';
+import { ActivityIndicator } from './ActivityIndicator';
 import { BackupsDialog } from './BackupsDialog';
 import { CoderPrompt } from './CoderPrompt';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -109,6 +110,7 @@ export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }
           ⚠ {project.risk === 'network' ? t('safety.networkShort') : t('safety.syncedShort', { service: project.risk })}
         </span>
       )}
+      <ActivityIndicator />
       <span className="coder" title={t('coder.label')}>
         {t('coder.label')}: {project.currentCoder ?? '—'}
         {project.currentCoder && (
