@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --workload DIR` runs the shared coding workload (see workload.ts); otherwise
- * `npm run bench [-- --only slice|import|render|analysis|agreement|load|panes|everyday] [--panes-codes N --panes-codings M] [--agreement-docs N] [--clients N --operations M] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
- *   [--render-words W] [--render-codings C] [--everyday-docs N --everyday-words W --everyday-codings C]`
+ * `npm run bench [-- --only slice|import|render|analysis|agreement|load|panes|everyday|tour] [--panes-codes N --panes-codings M] [--agreement-docs N] [--clients N --operations M] [--analysis-docs N] [--analysis-codings C] [--docs N] [--words W] [--codings C] [--import-docs N] [--import-words W] [--docx N]
+ *   [--render-words W] [--render-codings C] [--everyday-docs N --everyday-words W --everyday-codings C] [--tour-docs N --tour-codes C --tour-codings M]`
  * Benchmarks are measurements, not tests: keep timings out of `npm test`.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { benchLoad } from './load';
 import { benchPanes } from './panes';
 import { benchRender } from './render';
 import { benchSlice } from './slice';
+import { benchTour } from './tour';
 import { benchWorkload } from './workload';
 
 const { values } = parseArgs({
@@ -39,6 +40,9 @@ const { values } = parseArgs({
     'everyday-docs': { type: 'string', default: '1000' },
     'everyday-words': { type: 'string', default: '8000' },
     'everyday-codings': { type: 'string', default: '50000' },
+    'tour-docs': { type: 'string', default: '1000' },
+    'tour-codes': { type: 'string', default: '50' },
+    'tour-codings': { type: 'string', default: '50000' },
   },
 });
 
@@ -52,3 +56,4 @@ if (wanted('panes')) await benchPanes(Number(values['panes-codes']), Number(valu
 if (wanted('load')) await benchLoad(Number(values.clients), Number(values.operations));
 if (wanted('agreement')) await benchAgreement(Number(values['agreement-docs']), 5000, 50);
 if (wanted('everyday')) await benchEveryday(Number(values['everyday-docs']), Number(values['everyday-words']), Number(values['everyday-codings']));
+if (wanted('tour')) await benchTour(Number(values['tour-docs']), Number(values['tour-codes']), Number(values['tour-codings']));
