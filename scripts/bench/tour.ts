@@ -16,7 +16,7 @@ import { launchChromium } from '../../test/e2e/harness';
 import { startBrowserMode } from './browserMode';
 import { benchCore, rng, tempDir, transcript } from './common';
 
-async function buildProject(file: string, dir: string, docCount: number, codeCount: number, codingCount: number): Promise<void> {
+export async function buildTourProject(file: string, dir: string, docCount: number, codeCount: number, codingCount: number): Promise<void> {
   const random = rng(3);
   const core = benchCore(dir);
   const run = <T>(op: string, input: unknown = {}) => call(core, op as never, input) as Promise<T>;
@@ -65,7 +65,7 @@ async function requestsSince(page: Page, from: number): Promise<string[]> {
 export async function benchTour(docCount: number, codeCount: number, codingCount: number): Promise<void> {
   const dir = tempDir('tour');
   const file = path.join(dir, 'tour.tematik');
-  await buildProject(file, dir, docCount, codeCount, codingCount);
+  await buildTourProject(file, dir, docCount, codeCount, codingCount);
   const server = await startBrowserMode(file);
   const browser = await launchChromium();
   const rows: [string, number, string[]][] = [];
@@ -94,6 +94,14 @@ export async function benchTour(docCount: number, codeCount: number, codingCount
     await step('code × generation', () => page.getByLabel('Crosstab by').selectOption('generation'), visible('table.crosstab td[data-value="Gen Z"]'));
     await step('word frequencies', tab('Word frequencies'), visible('.word-bars li'));
     await step('project log', tab('Project log'), visible('.audit-view table tbody tr'));
+    const download = (click: () => Promise<unknown>) => async () => {
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), click()]);
+      await file.path();
+    };
+    await tab('Export dataset')();
+    await step('export the dataset (.zip)', download(() => page.getByRole('button', { name: 'Export dataset (.zip)' }).click()), async () => {});
+    await tab('Exchange (REFI-QDA)')();
+    await step('export the project (.qdpx)', download(() => page.getByRole('button', { name: 'Export project (.qdpx)' }).click()), async () => {});
     await step('back to the heatmap', tab('Co-occurrence'), visible('svg.heatmap'));
     await step('search as you type', async () => {
       await page.getByRole('tab', { name: 'Search', exact: true }).click();

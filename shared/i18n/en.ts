@@ -344,6 +344,7 @@ export const en = {
   exchange: {
     heading: 'Exchange with NVivo, ATLAS.ti, MAXQDA',
     intro: 'REFI-QDA is the exchange format that NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette read and write. Export the whole project (documents, codebook with criteria and examples, codings with their coders, cases with attributes, memos) as .qdpx, or the codebook alone as .qdc; import their files here or with Import transcripts.',
+    exporting: 'Writing the file… A project of a thousand transcripts takes some seconds.',
     target: 'Positions written for',
     targets: { standard: 'The standard (any tool)', nvivo: 'NVivo', atlasti: 'ATLAS.ti', maxqda: 'MAXQDA' },
     explain: {

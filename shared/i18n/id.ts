@@ -346,6 +346,7 @@ export const id: Catalog = {
   exchange: {
     heading: 'Pertukaran dengan NVivo, ATLAS.ti, MAXQDA',
     intro: 'REFI-QDA adalah format pertukaran yang dibaca dan ditulis NVivo, ATLAS.ti, MAXQDA, QualCoder dan Taguette. Ekspor seluruh proyek (dokumen, buku kode dengan kriteria dan contoh, pengodean beserta pengodenya, kasus dengan atribut, memo) sebagai .qdpx, atau buku kode saja sebagai .qdc; impor berkas mereka di sini atau lewat Impor transkrip.',
+    exporting: 'Menulis berkas… Proyek dengan seribu transkrip memerlukan beberapa detik.',
     target: 'Posisi ditulis untuk',
     targets: { standard: 'Standar (aplikasi apa pun)', nvivo: 'NVivo', atlasti: 'ATLAS.ti', maxqda: 'MAXQDA' },
     explain: {

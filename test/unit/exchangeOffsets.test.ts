@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportPosition, positionMap, producerReading } from '../../shared/exchange/offsets';
+import { exportPosition, positionMap, producerReading, readings, type Reading } from '../../shared/exchange/offsets';
 import { normalizeImportedText, sliceCodePoints } from '../../shared/text/codepoints';
 
 const raw = 'Rina: saya 😅 kerja\r\nPewawancara: é lalu?\r\nRina: 🇮🇩 ya';
@@ -46,5 +46,24 @@ describe('REFI-QDA offsets', () => {
     const maxqda = exportPosition(stored, { unit: 'codepoint', crlf: 'two' }, true);
     const ya = [...stored].length - 2;
     expect([...crlfFile].slice(maxqda(ya), maxqda(ya + 2)).join('')).toBe('ya');
+  });
+
+  it('gives every position of every target the count of a walk over the text', () => {
+    const text = 'Pewawancara: 😅 ok?\nInforman: 𝒜ya\n\ntidak 👍🏽 kerja\n';
+    // The walk: each character counts as one, or as its UTF-16 length, and a line break as two where the file has CRLF.
+    const walk = (reading: Reading, crlfInFile: boolean) => {
+      const starts = [0];
+      for (const ch of text) starts.push(starts.at(-1)! + (ch === '\n' && crlfInFile && reading.crlf === 'two' ? 2 : reading.unit === 'utf16' ? ch.length : 1));
+      return starts;
+    };
+    for (const reading of readings) {
+      for (const crlfInFile of [false, true]) {
+        const position = exportPosition(text, reading, crlfInFile);
+        const starts = walk(reading, crlfInFile);
+        expect(starts.map((_, at) => position(at))).toEqual(starts);
+        // Past the end: the end.
+        expect(position(starts.length + 5)).toBe(starts.at(-1));
+      }
+    }
   });
 });

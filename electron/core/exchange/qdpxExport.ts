@@ -5,6 +5,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { AppError } from '../../../shared/api/errors';
 import { writeQdc, writeQde, type ExportTarget } from '../../../shared/exchange/qdeWriter';
+import { exportZipLevel } from '../../../shared/files/zipLevel';
 import { readInterchange } from '../interchange/readProject';
 import type { Project } from '../project';
 import { stableGuid } from './guids';
@@ -24,7 +25,7 @@ export function exportQdpx(project: Project, target: ExportTarget): Uint8Array {
   const { xml, sources } = writeQde({ name: project.name, origin: targetOrigin[target], model, target, guid: stableGuid, now: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(xml) };
   for (const source of sources) files[`sources/${source.fileName}`] = strToU8(source.content);
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level: exportZipLevel });
 }
 
 export function exportQdc(project: Project): string {

@@ -11,7 +11,11 @@ export function downloadText(fileName: string, content: string, type = 'text/csv
 
 /** A file the core sent base64-encoded (a package, a .qdpx, a Word report), saved as a download. */
 export function downloadBase64(fileName: string, base64: string, type: string): void {
-  downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
+  const binary = atob(base64);
+  // A plain loop: Uint8Array.from with a mapping function took three seconds for a 17 MB project.
+  const bytes = new Uint8Array(binary.length);
+  for (let at = 0; at < binary.length; at++) bytes[at] = binary.charCodeAt(at);
+  downloadBlob(fileName, new Blob([bytes], { type }));
 }
 
 export function downloadBlob(fileName: string, blob: Blob): void {

@@ -53,6 +53,11 @@ export function ExchangeView() {
           {t('exchange.exportCodebook')}
         </button>
       </div>
+      {busy && (
+        <p className="hint" role="status">
+          {t('exchange.exporting')}
+        </p>
+      )}
       <p className="hint" data-testid="target-explained">
         {t(`exchange.explain.${target}`)}
       </p>

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { exportZipLevel } from '../../../../shared/files/zipLevel';
 import { api } from '../../api/client';
 import { downloadBlob } from '../../app/files';
 import { useNotices } from '../../app/notices';
@@ -25,7 +26,7 @@ export function ExportView() {
         const { content } = await api.call('export.datasetFile', { name, excel, delimiter: semicolon || excel ? ';' : ',' });
         files[name] = strToU8(content);
       }
-      downloadBlob('tematik-dataset.zip', new Blob([zipSync(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      downloadBlob('tematik-dataset.zip', new Blob([zipSync(files, { level: exportZipLevel }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       notify('info', t('charts.exported', { count: names.length }));
     } catch (error) {
       fail(error);
