@@ -92,6 +92,7 @@ export async function benchTour(docCount: number, codeCount: number, codingCount
     await step('pairs table', () => page.getByRole('button', { name: 'Table', exact: true }).click(), visible('table.pairs tbody tr'));
     await step('code frequencies', tab('Code frequencies'), visible('.chart-view svg, .chart-view table'));
     await step('code × generation', () => page.getByLabel('Crosstab by').selectOption('generation'), visible('table.crosstab td[data-value="Gen Z"]'));
+    await step('code × case', () => page.getByLabel('Crosstab by').selectOption('cases'), visible('table.crosstab td[data-case="P1"]'));
     await step('word frequencies', tab('Word frequencies'), visible('.word-bars li'));
     await step('project log', tab('Project log'), visible('.audit-view table tbody tr'));
     const download = (click: () => Promise<unknown>) => async () => {

@@ -10,6 +10,8 @@
 export const chartCodeLimit = 50;
 /** Pairs a table lists at most. */
 export const tableRowLimit = 500;
+/** Cases a code × case table shows at most: a thousand of them were 50,000 cells and six seconds to draw. */
+export const matrixColumnLimit = 100;
 
 interface Pair {
   aId: number;

@@ -456,6 +456,7 @@ export const en = {
     uneven: 'One code is more than five times as frequent as the other: the c-coefficient says little here.',
     codesCapped: 'Showing the {{shown}} codes that co-occur most, of {{total}}. The table lists the strongest pairs; the dataset export has every pair.',
     pairsCapped: 'The {{shown}} strongest of {{total}} pairs; the dataset export has every pair.',
+    casesCapped: 'The first {{shown}} of {{total}} cases: narrow them with Cases above, or export the dataset for the whole table.',
     by: 'Crosstab by',
     code: 'Code',
     codings: 'Codings',

@@ -458,6 +458,7 @@ export const id: Catalog = {
     uneven: 'Satu kode lebih dari lima kali lebih sering daripada yang lain: koefisien c kurang bermakna di sini.',
     codesCapped: 'Menampilkan {{shown}} kode yang paling sering muncul bersama, dari {{total}} kode. Tabel memuat pasangan terkuat; ekspor dataset memuat semua pasangan.',
     pairsCapped: '{{shown}} pasangan terkuat dari {{total}} pasangan; ekspor dataset memuat semua pasangan.',
+    casesCapped: '{{shown}} kasus pertama dari {{total}}: persempit dengan Kasus di atas, atau ekspor dataset untuk tabel lengkap.',
     by: 'Tabulasi silang menurut',
     code: 'Kode',
     codings: 'Pengodean',

@@ -124,3 +124,14 @@ describe('a codebook too large for one chart', { timeout: 60_000 }, () => {
     expect(await page.locator('.chart-area .hint').textContent()).toMatch(/^The 500 strongest of \d+ pairs/);
   });
 });
+
+describe('a code × case table of hundreds of cases', { timeout: 60_000 }, () => {
+  it('shows the first hundred cases and says how to see the rest', async () => {
+    await page.getByRole('tablist', { name: 'Analysis' }).getByRole('tab', { name: 'Code frequencies' }).click();
+    await page.getByLabel('Crosstab by').selectOption('cases');
+    const headers = page.locator('table.matrix thead th');
+    // The code column and a hundred cases.
+    await expect.poll(() => headers.count()).toBe(101);
+    expect(await page.locator('.chart-view .hint').first().textContent()).toMatch(/^The first 100 of \d{3} cases: narrow them with Cases above/);
+  });
+});

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { matrixColumnLimit } from '../../../../shared/analysis/chartSubset';
 import { useRead } from '../../api/queries';
 import { useWorkspaceCommands } from '../../app/workspace';
 import { SubsetPicker } from './SubsetPicker';
@@ -18,6 +19,8 @@ export function FrequencyView() {
   const matrix = useRead('analysis.matrix', { cols: 'cases', binary, where }, { enabled: by === 'cases' });
   const max = Math.max(1, ...(table.data?.codes ?? []).map((c) => c.codings));
   const crosstab = table.data?.crosstab;
+  // Looked up by key, not searched for: an attribute with a value per participant made it codes × values × cells.
+  const cellOf = new Map((crosstab?.cells ?? []).map((c) => [`${c.codeId}\u0000${c.value}`, c]));
 
   return (
     <section className="chart-view" aria-label={t('charts.frequencies')}>
@@ -42,12 +45,15 @@ export function FrequencyView() {
           </label>
         )}
       </div>
+      {by === 'cases' && matrix.data && matrix.data.columns.length > matrixColumnLimit && (
+        <p className="hint">{t('charts.casesCapped', { shown: matrixColumnLimit, total: matrix.data.columns.length })}</p>
+      )}
       {by === 'cases' && matrix.data ? (
         <table className="crosstab matrix">
           <thead>
             <tr>
               <th>{t('charts.code')}</th>
-              {matrix.data.columns.map((c) => (
+              {matrix.data.columns.slice(0, matrixColumnLimit).map((c) => (
                 <th key={c} className="num">
                   {c}
                 </th>
@@ -58,7 +64,7 @@ export function FrequencyView() {
             {matrix.data.rows.map((row) => (
               <tr key={row.codeId} data-code={row.code}>
                 <td title={row.path}>{row.code}</td>
-                {row.values.map((v, i) => (
+                {row.values.slice(0, matrixColumnLimit).map((v, i) => (
                   <td key={matrix.data.columns[i]} className={v ? 'num' : 'num zero'} data-case={matrix.data.columns[i]}>
                     {v}
                   </td>
@@ -84,7 +90,7 @@ export function FrequencyView() {
               <tr key={code.codeId} data-code={code.code}>
                 <td title={code.path}>{code.code}</td>
                 {crosstab.values.map((v) => {
-                  const cell = crosstab.cells.find((c) => c.codeId === code.codeId && c.value === v.value);
+                  const cell = cellOf.get(`${code.codeId}\u0000${v.value}`);
                   return (
                     <td key={v.value} className="num" data-value={v.value}>
                       {cell ? `${cell.cases} (${cell.percent}%)` : '0'}
