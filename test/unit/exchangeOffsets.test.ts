@@ -48,6 +48,26 @@ describe('REFI-QDA offsets', () => {
     expect([...crlfFile].slice(maxqda(ya), maxqda(ya + 2)).join('')).toBe('ya');
   });
 
+  it('maps every producer position as a walk over the characters does, lone surrogates and CRLF included', () => {
+    const raw = 'Pewawancara: 😅 ok?\r\nInforman: 𝒜ya\r\n\r\nsetengah \ud83d pasangan \udc4d lalu\rCR 👍🏽\n';
+    const walk = (reading: Reading) => {
+      const out: number[] = [];
+      let stored = 0;
+      for (let i = 0; i < raw.length; stored++) {
+        const width = raw.codePointAt(i)! > 0xffff ? 2 : 1;
+        if (raw[i] === '\r' && raw[i + 1] === '\n') {
+          out.push(stored, ...(reading.crlf === 'two' ? [stored] : []));
+          i += 2;
+        } else {
+          out.push(stored, ...(reading.unit === 'utf16' && width === 2 ? [stored] : []));
+          i += width;
+        }
+      }
+      return [...out, stored];
+    };
+    for (const reading of readings) expect([...positionMap(raw, reading)]).toEqual(walk(reading));
+  });
+
   it('gives every position of every target the count of a walk over the text', () => {
     const text = 'Pewawancara: 😅 ok?\nInforman: 𝒜ya\n\ntidak 👍🏽 kerja\n';
     // The walk: each character counts as one, or as its UTF-16 length, and a line break as two where the file has CRLF.

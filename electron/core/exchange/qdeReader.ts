@@ -15,7 +15,7 @@ import { codebookNamespace, projectNamespace } from '../../../shared/exchange/qd
 import { positionMap, producerReading, readings, sameReading, type Reading } from '../../../shared/exchange/offsets';
 import type { Interchange, InterchangeCode, InterchangeCoding, InterchangeDocument } from '../../../shared/model/interchange';
 import { paletteColor } from '../../../shared/model/palette';
-import { CodePointIndex, normalizeImportedText } from '../../../shared/text/codepoints';
+import { CodePointIndex, normalizeImportedText, sliceCodePoints } from '../../../shared/text/codepoints';
 import { defaultInterviewerLabels, detectSpeakerTurns, isInterviewerLabel } from '../../../shared/text/speakers';
 import { normaliseGuid } from './guids';
 import { rowUuid } from '../store/rowUuid';
@@ -336,12 +336,22 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
  * where the producer's puts most of them inside lines.
  */
 export function chooseReading(raw: string, selections: readonly PendingSelection[], producer: Reading): { reading: Reading; switched: boolean; checked: number; matched: number } {
-  const ambiguous = /\r\n/.test(raw) || /[\u{10000}-\u{10ffff}]/u.test(raw);
-  if (!ambiguous || selections.length === 0) return { reading: producer, switched: false, checked: 0, matched: 0 };
+  const crlf = /\r\n/.test(raw);
+  const astral = /[\u{10000}-\u{10ffff}]/u.test(raw);
+  if (!(crlf || astral) || selections.length === 0) return { reading: producer, switched: false, checked: 0, matched: 0 };
   const text = normalizeImportedText(raw);
-  const points = [...text];
+  const index = new CodePointIndex(text);
+  const isBreakAt = (codePoint: number) => text.charCodeAt(index.toUtf16(codePoint)) === 0x0a;
   const named = selections.filter((s) => collapse(s.name).length >= 3);
+  // Readings that differ only where the text gives them nothing to differ on (no CRLF, say) score alike: each is scored once.
+  const scores = new Map<string, { matched: number; outside: number; boundary: number }>();
   const score = (reading: Reading) => {
+    const key = `${astral ? reading.unit : ''}:${crlf ? reading.crlf : ''}`;
+    let counts = scores.get(key);
+    if (!counts) scores.set(key, (counts = count(reading)));
+    return { reading, ...counts };
+  };
+  const count = (reading: Reading) => {
     const map = positionMap(raw, reading);
     const last = map.length - 1;
     let matched = 0;
@@ -354,12 +364,12 @@ export function chooseReading(raw: string, selections: readonly PendingSelection
       }
       const start = map[s.start]!;
       const end = map[s.end]!;
-      const slice = collapse(points.slice(start, end).join(''));
+      const slice = collapse(sliceCodePoints(text, start, end, index));
       const name = collapse(s.name);
       if (name.length >= 3 && (slice === name || slice.startsWith(name) || name.startsWith(slice) && slice.length >= 3)) matched++;
-      if (start === 0 || points[start - 1] === '\n' || end === points.length || points[end] === '\n') boundary++;
+      if (start === 0 || isBreakAt(start - 1) || end === index.length || isBreakAt(end)) boundary++;
     }
-    return { reading, matched, outside, boundary };
+    return { matched, outside, boundary };
   };
   const base = score(producer);
   const others = readings.filter((r) => !sameReading(r, producer)).map(score);
