@@ -159,4 +159,21 @@ describe('bringing a folder of transcripts into a new project', { timeout: 60_00
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.locator('.documents li').count()).toBe(50);
   });
+
+  it('imports files that go one to a request without re-reading the project after each', async () => {
+    // Web pages travel alone, as Word and PDF files do.
+    const names = Array.from({ length: 24 }, (_, i) => `notes-${String(i + 1).padStart(2, '0')}.html`);
+    names.forEach((name, i) => fs.writeFileSync(path.join(corpus, name), `<html><body><p>Pewawancara: Catatan ${i + 1}?</p><p>Informan: Ramai sekali hari ${i + 1}.</p></body></html>`));
+    const reads: string[] = [];
+    const count = (request: { url(): string }) => request.url().includes('/api/documents.list') && reads.push(request.url());
+    page.on('request', count);
+    await dropFiles(names);
+    await expect.poll(() => page.locator('.import-counts').textContent(), { timeout: 30_000 }).toBe('Imported 24, skipped 0 duplicates, 0 failed.');
+    page.off('request', count);
+    // Every two seconds at most, and once at the end; after each file it was 24 times, each slower than the last in a large project.
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    expect(reads.length).toBeLessThan(6);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.locator('.documents li').count()).toBe(74);
+  });
 });

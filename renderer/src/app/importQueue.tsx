@@ -6,8 +6,8 @@
  * pause the queue for the researcher to mark the columns' roles.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { contract, type ExchangeImport } from '../../../shared/api/contract';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { contract, type ExchangeImport, type Topic } from '../../../shared/api/contract';
 import type { ImportOutcome, SurveyPreview } from '../../../shared/model/types';
 import { ApiError } from '../../../shared/api/client';
 import { uploadBatches } from '../../../shared/import/uploadBatches';
@@ -29,9 +29,22 @@ export type ImportState =
   | { phase: 'done'; outcomes: ImportOutcome[]; exchanges: ExchangeImport[]; total: number; cancelled: boolean };
 
 const surveyFile = /\.(csv|tsv)$/i;
+/**
+ * While an import runs, the views re-read what it changed at most this often, and once at its end: re-read
+ * after every file, a thousand Word files spent most of a minute re-reading a project growing under them.
+ */
+const refreshEveryMs = 2000;
 const exchangeFile = /\.(qdpx|qdc)$/i;
 
-const ImportContext = createContext<{ state: ImportState; start(files: File[]): void; cancel(): void; dismiss(): void } | null>(null);
+interface ImportCommands {
+  start(files: File[]): void;
+  cancel(): void;
+  dismiss(): void;
+}
+
+// The commands apart from the state: the whole workspace starts imports, and must not re-render with every file's progress.
+const ImportCommandsContext = createContext<ImportCommands | null>(null);
+const ImportStateContext = createContext<ImportState | null>(null);
 
 export function ImportProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -49,6 +62,15 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         const outcomes: ImportOutcome[] = [];
         const exchanges: ExchangeImport[] = [];
         let done = 0;
+        const changed = new Set<Topic>();
+        let refreshedAt = performance.now();
+        const refresh = async (topics: readonly Topic[], now = false) => {
+          for (const topic of topics) changed.add(topic);
+          if (!now && performance.now() - refreshedAt < refreshEveryMs) return;
+          if (changed.size > 0) await invalidateTopics(queryClient, [...changed]);
+          changed.clear();
+          refreshedAt = performance.now();
+        };
         try {
           for (const batch of uploadBatches(files)) {
             if (cancelled.current) break;
@@ -63,7 +85,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
                 if (!(error instanceof ApiError)) throw error;
                 outcomes.push({ file: first.name, status: 'failed', error: error.payload });
               }
-              await invalidateTopics(queryClient, contract['exchange.import'].touches);
+              await refresh(contract['exchange.import'].touches);
               continue;
             }
             const uploads = await Promise.all(batch.map(async (file) => ({ fileName: file.name, bytes: await readAsBytes(file) })));
@@ -79,11 +101,13 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             }
             setState({ phase: 'running', current: done, total: files.length, fileName: last.name });
             outcomes.push(...(await api.call('documents.importUploads', { files: uploads, survey })));
-            await invalidateTopics(queryClient, contract['documents.importUploads'].touches);
+            await refresh(contract['documents.importUploads'].touches);
           }
+          await refresh([], true);
           setState({ phase: 'done', outcomes, exchanges, total: files.length, cancelled: cancelled.current });
         } catch (error) {
           fail(error);
+          await refresh([], true).catch(() => undefined);
           setState({ phase: 'done', outcomes, exchanges, total: files.length, cancelled: true });
         }
       })();
@@ -91,17 +115,29 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [queryClient, fail],
   );
 
-  const value = {
-    state,
-    start,
-    cancel: () => (cancelled.current = true),
-    dismiss: () => setState({ phase: 'idle' }),
-  };
-  return <ImportContext.Provider value={value}>{children}</ImportContext.Provider>;
+  const commands = useMemo<ImportCommands>(
+    () => ({
+      start,
+      cancel: () => (cancelled.current = true),
+      dismiss: () => setState({ phase: 'idle' }),
+    }),
+    [start],
+  );
+  return (
+    <ImportCommandsContext.Provider value={commands}>
+      <ImportStateContext.Provider value={state}>{children}</ImportStateContext.Provider>
+    </ImportCommandsContext.Provider>
+  );
 }
 
-export function useImport() {
-  const value = useContext(ImportContext);
+export function useImport(): ImportCommands {
+  const value = useContext(ImportCommandsContext);
   if (!value) throw new Error('useImport outside ImportProvider');
+  return value;
+}
+
+export function useImportState(): ImportState {
+  const value = useContext(ImportStateContext);
+  if (!value) throw new Error('useImportState outside ImportProvider');
   return value;
 }

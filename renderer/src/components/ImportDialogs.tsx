@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeImport } from '../../../shared/api/contract';
 import type { ImportOutcome, SurveyPreview } from '../../../shared/model/types';
-import { useImport, type SurveyChoice } from '../app/importQueue';
+import { useImport, useImportState, type SurveyChoice } from '../app/importQueue';
 import { ExchangeSummary } from './ExchangeSummary';
 
 type Role = SurveyPreview['columns'][number]['role'];
@@ -11,7 +11,8 @@ const roleLabel = { id: 'survey.roleId', attribute: 'survey.roleAttribute', text
 
 /** Whichever step of an import is under way: survey roles, progress, or the summary. */
 export function ImportDialogs({ onReviewSpeakers }: { onReviewSpeakers(): void }) {
-  const { state, cancel, dismiss } = useImport();
+  const { cancel, dismiss } = useImport();
+  const state = useImportState();
   if (state.phase === 'survey') return <SurveyDialog preview={state.preview} onAnswer={state.answer} />;
   if (state.phase === 'running') return <ImportProgress current={state.current} total={state.total} fileName={state.fileName} onCancel={cancel} />;
   if (state.phase === 'done')
