@@ -92,7 +92,7 @@ export async function benchTour(docCount: number, codeCount: number, codingCount
     await step('pairs table', () => page.getByRole('button', { name: 'Table', exact: true }).click(), visible('table.pairs tbody tr'));
     await step('code frequencies', tab('Code frequencies'), visible('.chart-view svg, .chart-view table'));
     await step('code × generation', () => page.getByLabel('Crosstab by').selectOption('generation'), visible('table.crosstab td[data-value="Gen Z"]'));
-    await step('code × case', () => page.getByLabel('Crosstab by').selectOption('cases'), visible('table.crosstab td[data-case="P1"]'));
+    await step('code × case', () => page.getByLabel('Crosstab by').selectOption('cases'), visible('table.crosstab td[data-case]'));
     await step('word frequencies', tab('Word frequencies'), visible('.word-bars li'));
     await step('project log', tab('Project log'), visible('.audit-view table tbody tr'));
     const download = (click: () => Promise<unknown>) => async () => {
@@ -104,6 +104,16 @@ export async function benchTour(docCount: number, codeCount: number, codingCount
     await tab('Exchange (REFI-QDA)')();
     await step('export the project (.qdpx)', download(() => page.getByRole('button', { name: 'Export project (.qdpx)' }).click()), async () => {});
     await step('back to the heatmap', tab('Co-occurrence'), visible('svg.heatmap'));
+    // More interviews into the large project, from the file picker: 100 transcripts (a few dozen to a request) and 20 web pages (one each).
+    const more = path.join(dir, 'more');
+    fs.mkdirSync(more);
+    const random = rng(11);
+    for (let i = 0; i < 100; i++) fs.writeFileSync(path.join(more, `more-${i + 1}.txt`), transcript(random, 8000));
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(more, `notes-${i + 1}.html`), `<html><body><p>${transcript(random, 2000).replaceAll('\n', '</p><p>')}</p></body></html>`);
+    await step('import 120 more files', () => page.getByTestId('import-input').setInputFiles(fs.readdirSync(more).map((f) => path.join(more, f))), () =>
+      page.locator('.import-counts').waitFor({ timeout: 600_000 }),
+    );
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await step('search as you type', async () => {
       await page.getByRole('tab', { name: 'Search', exact: true }).click();
       await page.getByRole('searchbox').first().fill('asuransi');
