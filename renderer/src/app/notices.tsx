@@ -35,11 +35,14 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotice({ kind, text }), []);
   const fail = useCallback((error: unknown) => setNotice({ kind: 'error', text: errorText(t, error), retry: typeof error === 'object' && error ? retries.get(error) : undefined }), [t]);
   // A read that fails (the project moved, a file gone) would otherwise leave its view empty without a word.
+  // Reads of a project just closed fail too, while the welcome screen replaces their views: that is no news.
   const queryClient = useQueryClient();
   useEffect(
     () =>
       queryClient.getQueryCache().subscribe((event) => {
-        if (event.type === 'updated' && event.action.type === 'error' && event.query.meta?.inlineError !== true) fail(event.action.error);
+        if (event.type !== 'updated' || event.action.type !== 'error' || event.query.meta?.inlineError === true) return;
+        const error = event.action.error;
+        if (!(error instanceof ApiError && error.payload.code === 'no_project')) fail(error);
       }),
     [queryClient, fail],
   );
