@@ -78,8 +78,9 @@ export function exportPosition(stored: string, reading: Reading, crlfInFile: boo
   const breaks: number[] = [];
   if (doubled) for (let at = stored.indexOf('\n'); at >= 0; at = stored.indexOf('\n', at + 1)) breaks.push(at);
   return (position) => {
-    const utf16 = index.toUtf16(Math.max(0, Math.min(position, index.length)));
-    const base = reading.unit === 'utf16' ? utf16 : Math.max(0, Math.min(position, index.length));
+    const at = Math.max(0, Math.min(position, index.length));
+    const utf16 = index.toUtf16(at);
+    const base = reading.unit === 'utf16' ? utf16 : at;
     return doubled ? base + breaksBefore(breaks, utf16) : base;
   };
 }

@@ -29,12 +29,12 @@ export type ImportState =
   | { phase: 'done'; outcomes: ImportOutcome[]; exchanges: ExchangeImport[]; total: number; cancelled: boolean };
 
 const surveyFile = /\.(csv|tsv)$/i;
+const exchangeFile = /\.(qdpx|qdc)$/i;
 /**
  * While an import runs, the views re-read what it changed at most this often, and once at its end: re-read
- * after every file, a thousand Word files spent most of a minute re-reading a project growing under them.
+ * after every file, 500 web pages (each sent alone, as Word files are) spent most of a minute re-reading a project growing under them.
  */
 const refreshEveryMs = 2000;
-const exchangeFile = /\.(qdpx|qdc)$/i;
 
 interface ImportCommands {
   start(files: File[]): void;

@@ -56,7 +56,10 @@ export function CooccurrenceView() {
   }, [shown, codes.data, frequencies.data, measure, order]);
   const chartNote = shown.codeCount > chartCodeLimit ? t('charts.codesCapped', { shown: chartCodeLimit, total: shown.codeCount }) : '';
   const chartRule = chartNote ? `${ruleText} ${chartNote}` : ruleText;
-  const comparison = useMemo(() => (pairs.data && compared.data ? comparePairs(pairs.data, compared.data).slice(0, tableRowLimit) : []), [pairs.data, compared.data]);
+  const comparison = useMemo(() => {
+    const rows = pairs.data && compared.data ? comparePairs(pairs.data, compared.data) : [];
+    return { rows: rows.slice(0, tableRowLimit), total: rows.length };
+  }, [pairs.data, compared.data]);
   const fileName = `tematik-${view}-${rule.replace(':', '-')}${subset ? `-${subset.value}` : ''}`.replace(/\s+/g, '-').toLowerCase();
 
   return (
@@ -159,6 +162,7 @@ export function CooccurrenceView() {
           )}
         </div>
       )}
+      {compareWith && comparison.total > tableRowLimit && <p className="hint">{t('charts.pairsCapped', { shown: tableRowLimit, total: comparison.total })}</p>}
       {compareWith && pairs.data && compared.data && (
         <table className="comparison">
           <caption>{t('charts.comparisonTitle', { first: subset ? `${subset.name} = ${subset.value}` : t('charts.allCases'), second: `${compareWith.name} = ${compareWith.value}` })}</caption>
@@ -172,15 +176,15 @@ export function CooccurrenceView() {
             </tr>
           </thead>
           <tbody>
-            {comparison.map((row) => {
-              const shown = (v: { count: number; c: number }) => (measure === 'c' ? v.c : v.count);
-              const difference = shown(row.difference);
+            {comparison.rows.map((row) => {
+              const valueOf = (v: { count: number; c: number }) => (measure === 'c' ? v.c : v.count);
+              const difference = valueOf(row.difference);
               return (
                 <tr key={`${row.aId}:${row.bId}`} data-pair={`${row.a} + ${row.b}`}>
                   <td>{row.a}</td>
                   <td>{row.b}</td>
-                  <td className="num">{shown(row.first)}</td>
-                  <td className="num">{shown(row.second)}</td>
+                  <td className="num">{valueOf(row.first)}</td>
+                  <td className="num">{valueOf(row.second)}</td>
                   <td className={difference > 0 ? 'num more' : difference < 0 ? 'num less' : 'num'}>{difference > 0 ? `+${difference}` : difference}</td>
                 </tr>
               );
