@@ -3,7 +3,7 @@
  * in-process through the dispatcher: N transcripts (each with a participant of
  * its own) and C codings over 50 codes, then what a researcher does all day
  * (open a transcript, list passages, rename, write a memo, delete a document
- * and bring it back from the trash, merge codes, reopen the project…). The
+ * and bring it back from the trash, merge codes, the project to REFI-QDA and back, reopen it…). The
  * point is the one that does not stay instant: a deletion that read every
  * text of the project was found this way.
  */
@@ -75,6 +75,13 @@ export async function benchEveryday(docCount: number, wordCount: number, codingC
     await time('codes.merge', (r) => run('codes.merge', { sourceId: codeIds[40 + r], targetId: codeIds[0] }));
     await time('documents.delete (to the trash)', (r) => run('documents.delete', { id: documents[20 + r]!.id }));
     await time('trash.restore (a document)', async () => run('trash.restore', { id: (await run('trash.list'))[0]!.id }));
+    // The project to NVivo and back: written as .qdpx, then read into a project of its own.
+    const qdpx = path.join(dir, 'everyday.qdpx');
+    await time('exchange.export (.qdpx)', () => run('exchange.export', { format: 'qdpx', out: qdpx }), 1);
+    core.close();
+    core = benchCore(dir);
+    await run('project.create', { path: path.join(dir, 'from-qdpx.tematik') });
+    await time('exchange.import (.qdpx)', () => run('exchange.import', { path: qdpx }), 1);
     core.close();
     core = benchCore(dir);
     await time('project.open', () => run('project.open', { path: file }), 1);
