@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { OpName } from '../../shared/api/contract';
+import { uploadBatches } from '../../shared/import/uploadBatches';
 import { Core } from '../../electron/core/core';
 import { rng } from '../../test/helpers/random';
 
@@ -29,6 +31,29 @@ export function transcript(random: () => number, words: number): string {
     total += n;
   }
   return lines.join('\n');
+}
+
+type Run = (op: OpName, input: unknown) => Promise<unknown>;
+
+/** `count` interviews of about `words` words, each with an informant of its own (interview-0001.txt…), imported in the renderer's uploads. */
+export async function importInterviews(run: Run, random: () => number, count: number, words: number): Promise<void> {
+  const files = Array.from({ length: count }, (_, i) => {
+    const bytes = Buffer.from(transcript(random, words).replaceAll('Informan:', `Informan ${i + 1}:`));
+    return { name: `interview-${String(i + 1).padStart(4, '0')}.txt`, size: bytes.length, bytes };
+  });
+  for (const batch of uploadBatches(files)) await run('documents.importUploads', { files: batch.map((f) => ({ fileName: f.name, bytes: f.bytes })) });
+}
+
+/** `perCode` passages of 20–320 characters for each code, the k-th of code c in document 7c + k (round the list). */
+export async function codeAcross(run: Run, random: () => number, documents: readonly { id: number; length: number }[], codeIds: readonly number[], perCode: number): Promise<void> {
+  for (const [c, codeId] of codeIds.entries()) {
+    const passages = Array.from({ length: perCode }, (_, k) => {
+      const doc = documents[(c * 7 + k) % documents.length]!;
+      const start = Math.floor(random() * (doc.length - 400));
+      return { documentId: doc.id, start, end: start + 20 + Math.floor(random() * 300) };
+    });
+    await run('codings.createMany', { codeId, passages });
+  }
 }
 
 export async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {

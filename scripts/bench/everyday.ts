@@ -11,8 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OpName, OpResult } from '../../shared/api/contract';
 import { call } from '../../electron/core/dispatcher';
-import { uploadBatches } from '../../shared/import/uploadBatches';
-import { benchCore, percentile, rng, tempDir, transcript } from './common';
+import { benchCore, codeAcross, importInterviews, percentile, rng, tempDir } from './common';
 
 export async function benchEveryday(docCount: number, wordCount: number, codingCount: number): Promise<void> {
   const dir = tempDir('everyday');
@@ -23,22 +22,11 @@ export async function benchEveryday(docCount: number, wordCount: number, codingC
   try {
     await run('project.create', { path: file });
     await run('coder.set', { name: 'bench' });
-    const files = Array.from({ length: docCount }, (_, i) => {
-      const bytes = Buffer.from(transcript(random, wordCount).replaceAll('Informan:', `Informan ${i + 1}:`));
-      return { name: `interview-${String(i + 1).padStart(4, '0')}.txt`, size: bytes.length, bytes };
-    });
-    for (const batch of uploadBatches(files)) await run('documents.importUploads', { files: batch.map((f) => ({ fileName: f.name, bytes: f.bytes })) });
+    await importInterviews(run, random, docCount, wordCount);
     const documents = await run('documents.list');
     const codeIds: number[] = [];
     for (let i = 0; i < 50; i++) codeIds.push((await run('codes.create', { name: `Theme ${i + 1}` })).id);
-    for (const [c, codeId] of codeIds.entries()) {
-      const passages = Array.from({ length: Math.round(codingCount / codeIds.length) }, (_, k) => {
-        const doc = documents[(c * 7 + k) % documents.length]!;
-        const start = Math.floor(random() * (doc.length - 400));
-        return { documentId: doc.id, start, end: start + 20 + Math.floor(random() * 300) };
-      });
-      await run('codings.createMany', { codeId, passages });
-    }
+    await codeAcross(run, random, documents, codeIds, Math.round(codingCount / codeIds.length));
 
     const rows: [string, number[]][] = [];
     const time = async (label: string, step: (round: number) => Promise<unknown>, rounds = 3) => {

@@ -11,23 +11,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { call } from '../../electron/core/dispatcher';
-import { uploadBatches } from '../../shared/import/uploadBatches';
+import type { OpName } from '../../shared/api/contract';
 import { launchChromium } from '../../test/e2e/harness';
 import { startBrowserMode } from './browserMode';
-import { benchCore, rng, tempDir, transcript } from './common';
+import { benchCore, codeAcross, importInterviews, rng, tempDir, transcript } from './common';
 
-export async function buildTourProject(file: string, dir: string, docCount: number, codeCount: number, codingCount: number): Promise<void> {
+async function buildTourProject(file: string, dir: string, docCount: number, codeCount: number, codingCount: number): Promise<void> {
   const random = rng(3);
   const core = benchCore(dir);
-  const run = <T>(op: string, input: unknown = {}) => call(core, op as never, input) as Promise<T>;
+  const run = <T>(op: OpName, input: unknown = {}) => call(core, op, input) as Promise<T>;
   try {
     await run('project.create', { path: file });
     await run('coder.set', { name: 'bench' });
-    const files = Array.from({ length: docCount }, (_, i) => {
-      const bytes = Buffer.from(transcript(random, 8000).replaceAll('Informan:', `Informan ${i + 1}:`));
-      return { name: `interview-${String(i + 1).padStart(4, '0')}.txt`, size: bytes.length, bytes };
-    });
-    for (const batch of uploadBatches(files)) await run('documents.importUploads', { files: batch.map((f) => ({ fileName: f.name, bytes: f.bytes })) });
+    await importInterviews(run, random, docCount, 8000);
     const documents = await run<{ id: number; length: number }[]>('documents.list');
     for (const [i, doc] of documents.entries()) {
       const attributes = { generation: i % 2 ? 'Gen Z' : 'Milenial', gender: i % 3 ? 'F' : 'M', platform: ['Gojek', 'Grab', 'Maxim', 'Shopee'][i % 4]! };
@@ -35,14 +31,7 @@ export async function buildTourProject(file: string, dir: string, docCount: numb
     }
     const codeIds: number[] = [];
     for (let i = 0; i < codeCount; i++) codeIds.push((await run<{ id: number }>('codes.create', { name: `Theme ${i + 1}`, parentId: i % 10 === 0 ? null : codeIds[Math.floor(i / 10) * 10] })).id);
-    for (const [c, codeId] of codeIds.entries()) {
-      const passages = Array.from({ length: Math.round(codingCount / codeCount) }, (_, k) => {
-        const doc = documents[(c * 7 + k) % documents.length]!;
-        const start = Math.floor(random() * (doc.length - 400));
-        return { documentId: doc.id, start, end: start + 20 + Math.floor(random() * 300) };
-      });
-      await run('codings.createMany', { codeId, passages });
-    }
+    await codeAcross(run, random, documents, codeIds, Math.round(codingCount / codeCount));
   } finally {
     core.close();
   }
