@@ -12,6 +12,7 @@ import { AppError, interpolate, type ErrorCode, type ErrorParams } from '../../s
 import { catalogs, type Language } from '../../shared/i18n';
 import { Core } from '../core/core';
 import { call } from '../core/dispatcher';
+import { writeAtomically } from '../core/store/atomicFile';
 import { codePath, findCode } from '../../shared/model/codeTree';
 import type { ImportOutcome } from '../../shared/model/types';
 import { findDocument, parsePosition } from './resolve';
@@ -490,9 +491,7 @@ program
         .map((name) => findCode(codes, name).id);
       const reliability = options.reliability ? { coders: options.reliability.split(',').map((c) => c.trim()).filter(Boolean), unit: options.reliabilityUnit } : undefined;
       const report = await run('report.build', { themes, by: options.by, lang: options.lang, format: options.format, title: options.title, reliability });
-      const temporary = `${options.out}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, report.encoding === 'base64' ? Buffer.from(report.content, 'base64') : report.content);
-      fs.renameSync(temporary, options.out);
+      writeAtomically(options.out, report.encoding === 'base64' ? Buffer.from(report.content, 'base64') : report.content);
       out(`Wrote ${options.out}`);
     }),
   );
@@ -594,13 +593,6 @@ function ruleText(rule: string): string {
   const parsed = parseRule(rule);
   if (!parsed) throw new AppError('validation', { op: '--rule', detail: `“${rule}” is not overlap, near:N, turn, document or case` });
   return interpolate(catalogs[language].cooccurrence.rules[parsed.kind], { distance: parsed.kind === 'near' ? parsed.distance : 0 });
-}
-
-/** Write to a temporary file and rename, so a reader never sees half a file. */
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
 }
 
 const shell = { run, out, json, withProject, withoutProject, readInputFile };

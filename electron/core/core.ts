@@ -12,6 +12,7 @@ import { backupsBesideFile } from './store/backups';
 import { acquireLock } from './store/lock';
 import { riskyLocation } from './store/location';
 import { openProjectFile } from './store/projectFile';
+import { TaskBoard } from './tasks';
 
 export interface CoreOptions {
   shell: AppInfo['shell'];
@@ -34,6 +35,8 @@ export class Core {
   private user: string | null = null;
   /** Operations running now, and when the last one ended: background work waits for a quiet moment. */
   readonly activity = { running: 0, lastEndedAt: 0 };
+  /** Long operations running now, found by the id their caller gave them. */
+  readonly tasks = new TaskBoard();
 
   constructor(options: CoreOptions) {
     this.options = options;

@@ -11,14 +11,14 @@ import { AppError } from '../../shared/api/errors';
 import type { Core } from './core';
 import { handlers, isBatchHandler, type Handler } from './handlers';
 import { appendAudit } from './store/auditLog';
-import { TextPieces } from './textPieces';
+import { FilePieces } from './filePieces';
 
 export type Dispatch = (op: string, input: unknown) => Promise<Envelope>;
 
 /**
- * With `keepPieces`, a file's text (the operation's body field) may stay in
- * the pieces it was written in, for a transport that writes them one at a
- * time; otherwise it is joined into the string the contract promises.
+ * With `keepPieces`, a file (the operation's body field) may stay in the
+ * pieces it was written in, for a transport that writes them one at a time;
+ * otherwise its bytes are joined into the one array the contract promises.
  */
 export function createDispatcher(core: Core, options: { keepPieces?: boolean } = {}): Dispatch {
   return async (op, input) => {
@@ -40,12 +40,12 @@ export async function call<K extends OpName>(core: Core, op: K, input: unknown):
   }
 }
 
-/** The result with its file field as one string. */
+/** The result with its file field as one array of bytes. */
 export function joinPieces(op: OpName, result: unknown): unknown {
   const field = contract[op].body;
   if (!field || result === null || typeof result !== 'object') return result;
   const value = (result as Record<string, unknown>)[field];
-  return value instanceof TextPieces ? { ...result, [field]: value.join() } : result;
+  return value instanceof FilePieces ? { ...result, [field]: value.join() } : result;
 }
 
 async function run(core: Core, op: string, rawInput: unknown): Promise<unknown> {

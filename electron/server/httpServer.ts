@@ -17,7 +17,7 @@ import { AppError, type ErrorCode } from '../../shared/api/errors';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import type { Core } from '../core/core';
 import { createDispatcher } from '../core/dispatcher';
-import { TextPieces } from '../core/textPieces';
+import { FilePieces } from '../core/filePieces';
 import { bodyHeaders } from '../../shared/api/fileBody';
 import { bytesBodyType, inputFromBody } from '../../shared/api/bytesBody';
 import { jsonPieces } from './jsonBody';
@@ -135,14 +135,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   };
 
   /**
-   * A result with a file field: the file as the body, written a piece at a
-   * time, and the rest of the result as JSON in a header (see shared/api/fileBody.ts).
+   * A result with a file field: the file's bytes as the body, written a piece
+   * at a time, and the rest of the result as JSON in a header (see shared/api/fileBody.ts).
    */
-  const sendFile = async (res: http.ServerResponse, result: Record<string, unknown>, field: string) => {
-    const { [field]: file, ...rest } = result;
-    const pieces = file instanceof TextPieces ? file : TextPieces.ofBytes([Buffer.from(String(file), 'utf8')]);
-    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': pieces.byteLength, 'Cache-Control': 'no-store', ...bodyHeaders(field, rest) });
-    for (const piece of pieces.bytes) if (!(await written(res, res.write(piece)))) return;
+  const sendFile = async (res: http.ServerResponse, rest: Record<string, unknown>, field: string, file: FilePieces | Uint8Array) => {
+    const pieces = file instanceof FilePieces ? file.bytes : [file];
+    const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/octet-stream', 'Content-Length': length, 'Cache-Control': 'no-store', ...bodyHeaders(field, rest) });
+    for (const piece of pieces) if (!(await written(res, res.write(piece)))) return;
     res.end();
   };
 
@@ -190,7 +190,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           }
           const envelope = await dispatch(op, input);
           const field = isOpName(op) ? contract[op].body : undefined;
-          if (envelope.ok && field) return sendFile(res, envelope.result as Record<string, unknown>, field);
+          if (envelope.ok && field) {
+            // A file written elsewhere (an export to `out`) leaves the field null: the rest goes as JSON.
+            const { [field]: file, ...rest } = envelope.result as Record<string, unknown>;
+            if (file instanceof FilePieces || file instanceof Uint8Array) return sendFile(res, rest, field, file);
+          }
           await sendJson(res, envelope.ok ? 200 : (statusByError[envelope.error.code] ?? 422), envelope);
         })
         .catch((error: unknown) => sendError(res, error instanceof AppError ? error : new AppError('internal', { detail: String(error) })));

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'undici';
 import type { Envelope } from '../../shared/api/envelope';
 import { bodyOfInput } from '../../shared/api/bytesBody';
-import { resultFromBody } from '../../shared/api/fileBody';
+import { hasFileBody, resultFromBody } from '../../shared/api/fileBody';
 import { serverCommand } from '../fresh.mjs';
 import { repoRoot } from './common';
 
@@ -64,8 +64,8 @@ export async function callApi(server: { port: number; token: string }, connectio
     headers: { authorization: `Bearer ${server.token}`, ...(withBytes?.headers ?? { 'content-type': 'application/json' }) },
     body,
   });
-  const text = await res.body.text();
-  // As the renderer reads it: an export's file is the body, the rest of its result in a header.
-  const result = resultFromBody((name) => res.headers[name.toLowerCase()] as string | undefined, text);
-  return result ? { ok: true, result } : (JSON.parse(text) as Envelope);
+  // As the renderer reads it: an export's file is the body, kept as bytes, the rest of its result in a header.
+  const header = (name: string) => res.headers[name.toLowerCase()] as string | undefined;
+  if (hasFileBody(header)) return { ok: true, result: resultFromBody(header, new Uint8Array(await res.body.arrayBuffer())) };
+  return JSON.parse(await res.body.text()) as Envelope;
 }

@@ -213,7 +213,7 @@ export async function benchWorkload(workloadDir: string): Promise<void> {
     const mark = (phase: string) => (peaks[phase] = peakRssMb(server.child.pid!));
     const overHttp = await runPhases(httpCaller(server), w, mark);
     const httpTotal = ms(started) / 1000;
-    const httpVerified = verify(w, overHttp.csv);
+    const httpVerified = verify(w, Buffer.from(overHttp.csv).toString('utf8'));
     const httpAnalyses = await runAnalyses(httpCaller(server), mark);
     const rss = peakRssMb(server.child.pid!);
     await server.stop();
@@ -225,7 +225,7 @@ export async function benchWorkload(workloadDir: string): Promise<void> {
     const inProcessStart = performance.now();
     const inProcess = await runPhases(run, w);
     const inProcessTotal = ms(inProcessStart) / 1000;
-    const inProcessVerified = verify(w, inProcess.csv);
+    const inProcessVerified = verify(w, Buffer.from(inProcess.csv).toString('utf8'));
     core.close();
 
     floors.push(importFloorMs(dir, w, 3));

@@ -73,6 +73,12 @@ export function crosstab(facts: readonly CodingFact[], attribute: string, attrib
   };
 }
 
+/** A crosstab's cells looked up by code and value: searching the list for each made a table of an attribute with a value per participant codes × values × cells. */
+export function crosstabCells<C extends { codeId: number; value: string }>(table: { cells: readonly C[] }): (codeId: number, value: string) => C | undefined {
+  const cells = new Map(table.cells.map((c) => [`${c.codeId}\u0000${c.value}`, c]));
+  return (codeId, value) => cells.get(`${codeId}\u0000${value}`);
+}
+
 /** Codings per code and column, where a column is a case or an attribute value of the coding's cases. */
 export function codeMatrix(facts: readonly CodingFact[], columnsOf: (fact: CodingFact) => readonly string[]): Map<number, Map<string, number>> {
   const matrix = new Map<number, Map<string, number>>();

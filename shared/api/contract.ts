@@ -48,7 +48,8 @@ export interface MergeUndo {
 }
 
 /** Slices of server state; reads declare what they depend on, writes what they change. */
-export type Topic = 'app' | 'documents' | 'codes' | 'codings' | 'cases' | 'speakers';
+/** `tasks` is the long operations running now (see OpSpec.task), not part of any project. */
+export type Topic = 'app' | 'documents' | 'codes' | 'codings' | 'cases' | 'speakers' | 'tasks';
 
 interface OpSpec<I extends z.ZodType, R> {
   input: I;
@@ -61,11 +62,27 @@ interface OpSpec<I extends z.ZodType, R> {
   /** False for the few operations that work without an open project. */
   needsProject: boolean;
   /**
-   * The result's field that holds a whole file's text (an export): browser
-   * mode sends it as the response body, as it is written, instead of inside
-   * the JSON, so that neither end encodes or parses 25 MB of JSON.
+   * The result's field that holds a whole file (an export) as its bytes:
+   * browser mode sends them as the response body, as they are written, and
+   * the rest of the result in a header, so that neither end encodes or parses
+   * 25 MB of JSON, nor decodes a file only to encode it again.
    */
   body?: string;
+  /** A long operation, run as a task: its input may name one (`task`), which `task.progress` and `task.cancel` find while it runs. */
+  task?: true;
+}
+
+/** The bytes of a file an operation hands back (see OpSpec.body). */
+export type FileBytes = Uint8Array;
+
+/** What a task is doing: reading the project, writing its files, compressing them, or writing one file of several (named in `detail`). */
+export type TaskStep = 'read' | 'write' | 'compress' | 'file';
+
+export interface TaskProgress {
+  step: TaskStep;
+  done: number;
+  total: number;
+  detail: string;
 }
 
 function read<R>() {
@@ -78,9 +95,20 @@ function read<R>() {
   });
 }
 
-/** A read whose result carries a file's text in the field `body` (see OpSpec.body). */
+/** A read whose result carries a file's bytes in the field `body` (see OpSpec.body). */
 function readFile<R>() {
   return <F extends keyof R & string, I extends z.ZodType>(body: F, input: I, reads: readonly Topic[]): OpSpec<I, R> & { body: F } => ({ ...read<R>()(input, reads), body });
+}
+
+/** The id a caller gives a task of its own (see OpSpec.task). */
+const taskId = z.string().min(1).max(100);
+
+/** A long read whose result carries a file's bytes: run as a task, its input takes `task` besides the fields given. */
+function taskFile<R>() {
+  return <F extends keyof R & string, S extends z.ZodRawShape>(body: F, shape: S, reads: readonly Topic[]) => ({
+    ...readFile<R>()(body, z.strictObject({ ...shape, task: taskId.optional() }), reads),
+    task: true as const,
+  });
 }
 
 function write<R>() {
@@ -285,6 +313,10 @@ export const codeFields = {
   example: longText.optional(),
   atypical: longText.optional(),
 };
+
+/** How the dataset's CSV files are written: Excel's conventions, the delimiter, the co-occurrence rule. */
+const datasetOptions = { excel: z.boolean().optional(), delimiter: z.enum([',', ';']).optional(), rule: rule.optional() };
+const datasetReads: readonly Topic[] = ['codings', 'codes', 'documents', 'cases', 'speakers', 'app'];
 
 export const contract = {
   'app.info': read<AppInfo>()(empty, ['app'], false),
@@ -571,9 +603,10 @@ export const contract = {
     z.union([z.strictObject({ path: z.string().min(1) }), z.strictObject({ upload })]),
     ['documents', 'codes', 'codings', 'cases', 'speakers', 'app'],
   ),
-  /** The project as .qdpx (positions in the target tool's unit) or the codebook as .qdc; written to `out` or returned base64-encoded. */
-  'exchange.export': read<{ fileName: string; base64: string | null }>()(
-    z.strictObject({ format: z.enum(['qdpx', 'qdc']), target: z.enum(exportTargets).optional(), out: z.string().min(1).optional() }),
+  /** The project as .qdpx (positions in the target tool's unit) or the codebook as .qdc; written to `out` (then `file` is null) or returned. A task. */
+  'exchange.export': taskFile<{ fileName: string; file: FileBytes | null }>()(
+    'file',
+    { format: z.enum(['qdpx', 'qdc']), target: z.enum(exportTargets).optional(), out: z.string().min(1).optional() },
     ['documents', 'codes', 'codings', 'cases'],
   ),
 
@@ -592,12 +625,15 @@ export const contract = {
   ),
   /** The files of the mixed-methods dataset, to be fetched one by one with `export.datasetFile`. */
   'export.datasetFiles': read<string[]>()(empty, ['codes', 'cases']),
-  'export.datasetFile': readFile<{ name: string; content: string }>()(
-    'content',
-    z.strictObject({ name: z.string().min(1).max(200), excel: z.boolean().optional(), delimiter: z.enum([',', ';']).optional(), rule: rule.optional() }),
-    ['codings', 'codes', 'documents', 'cases', 'speakers', 'app'],
-  ),
-  'export.codingsCsv': readFile<{ fileName: string; csv: string }>()('csv', empty, ['codings', 'codes', 'documents']),
+  'export.datasetFile': readFile<{ name: string; content: FileBytes }>()('content', z.strictObject({ name: z.string().min(1).max(200), ...datasetOptions }), datasetReads),
+  /** The whole dataset as one zip. A task: a file at a time. */
+  'export.dataset': taskFile<{ fileName: string; file: FileBytes; files: number }>()('file', datasetOptions, datasetReads),
+  'export.codingsCsv': readFile<{ fileName: string; csv: FileBytes }>()('csv', empty, ['codings', 'codes', 'documents']),
+
+  /** How far the task the caller named has got; null once it has ended (or if it never began). */
+  'task.progress': read<TaskProgress | null>()(z.strictObject({ task: taskId }), ['tasks'], false),
+  /** Stops the task the caller named at its next breath; changes nothing in the project. Whether it was running. */
+  'task.cancel': write<{ cancelled: boolean }>()(z.strictObject({ task: taskId }), ['tasks'], false),
 } as const;
 
 export type Contract = typeof contract;
@@ -605,7 +641,9 @@ export type OpName = keyof Contract;
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
 export type OpResult<K extends OpName> = Contract[K]['result'];
-/** The field of the result that holds a file's text, or never. */
+/** The operations that run as tasks (see OpSpec.task). */
+export type TaskOp = { [K in OpName]: Contract[K] extends { task: true } ? K : never }[OpName];
+/** The field of the result that holds a file's bytes, or never. */
 export type BodyField<K extends OpName> = Contract[K] extends { body: infer F extends string } ? F : never;
 
 export const opNames = Object.keys(contract) as OpName[];

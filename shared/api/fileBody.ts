@@ -1,6 +1,6 @@
 /**
  * How browser mode sends a result that holds a file (an operation with a
- * body field, see OpSpec.body): the file's text is the response body, and
+ * body field, see OpSpec.body): the file's bytes are the response body, and
  * the rest of the result travels as JSON in a header, with the field's name
  * beside it. Both ends of HTTP use these two functions, so that neither
  * knows any operation by name.
@@ -13,10 +13,12 @@ export function bodyHeaders(field: string, rest: Record<string, unknown>): Recor
   return { [fieldHeader]: field, [restHeader]: encodeURIComponent(JSON.stringify(rest)) };
 }
 
-/** The whole result again, or null when the response is an ordinary JSON envelope. */
-export function resultFromBody(header: (name: string) => string | null | undefined, body: string): Record<string, unknown> | null {
-  const field = header(fieldHeader);
-  const rest = header(restHeader);
-  if (!field || rest === null || rest === undefined) return null;
-  return { ...(JSON.parse(decodeURIComponent(rest)) as Record<string, unknown>), [field]: body };
+/** Whether the response carries a file as its body (else it is an ordinary JSON envelope). */
+export function hasFileBody(header: (name: string) => string | null | undefined): boolean {
+  return Boolean(header(fieldHeader)) && typeof header(restHeader) === 'string';
+}
+
+/** The whole result again from a response that has a file body (see hasFileBody). */
+export function resultFromBody(header: (name: string) => string | null | undefined, body: Uint8Array): Record<string, unknown> {
+  return { ...(JSON.parse(decodeURIComponent(header(restHeader)!)) as Record<string, unknown>), [header(fieldHeader)!]: body };
 }

@@ -35,20 +35,30 @@ export interface QdeInput {
   now: string;
 }
 
+/** Characters an attribute value or text cannot hold as they are: most values have none, and are written without a replacement pass. */
+const needsEscapeInAttribute = /[&<>"\u0000-\u001f]/;
+const needsEscapeInText = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
 const escape = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
-const text = (value: string) => value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  !needsEscapeInAttribute.test(text)
+    ? text
+    : text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
+const text = (value: string) =>
+  !needsEscapeInText.test(value) ? value : value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 function attrs(values: Record<string, string | number | undefined | null>): string {
-  return Object.entries(values)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => ` ${k}="${escape(String(v))}"`)
-    .join('');
+  let written = '';
+  for (const key in values) {
+    const value = values[key];
+    if (value !== undefined && value !== null && value !== '') written += ` ${key}="${escape(String(value))}"`;
+  }
+  return written;
 }
 
 function el(name: string, attributes: Record<string, string | number | undefined | null>, children: string[] = []): string {
-  const inner = children.filter(Boolean);
-  return inner.length ? `<${name}${attrs(attributes)}>${inner.join('')}</${name}>` : `<${name}${attrs(attributes)}/>`;
+  let inner = '';
+  for (const child of children) inner += child;
+  return inner ? `<${name}${attrs(attributes)}>${inner}</${name}>` : `<${name}${attrs(attributes)}/>`;
 }
 
 const container = (name: string, children: string[]) => (children.length ? el(name, {}, children) : '');
@@ -84,7 +94,24 @@ function codeTree(codes: readonly InterchangeCode[], noteRefs: (code: Interchang
 
 const header = '<?xml version="1.0" encoding="utf-8"?>\n';
 
-export function writeQde(input: QdeInput): { xml: string; sources: { fileName: string; content: string }[] } {
+export interface QdeSource {
+  fileName: string;
+  content: string;
+}
+
+/** A piece of project.qde, and with a document's piece the source file it points to. */
+export interface QdePiece {
+  xml: string;
+  source?: QdeSource;
+}
+
+/**
+ * project.qde a piece at a time, in the order of the file: the head (users,
+ * codebook, variables, cases), then each document's TextSource with its
+ * source file, then the notes. A caller writing a large project can give
+ * way between documents, report progress and stop.
+ */
+export function* qdePieces(input: QdeInput): Generator<QdePiece> {
   const { model, guid, now } = input;
   const { reading, crlf } = targetReadings[input.target];
   const coders = [...new Set(model.codings.map((k) => k.coder))].sort();
@@ -118,10 +145,31 @@ export function writeQde(input: QdeInput): { xml: string; sources: { fileName: s
     if (list) list.push(k);
     else byDocument.set(k.documentUuid, [k]);
   }
-  const sources: { fileName: string; content: string }[] = [];
-  const textSources = model.documents.map((doc) => {
+
+  const users = coders.map((c) => el('User', { guid: userGuid.get(c), name: c }));
+  const project = {
+    xmlns: projectNamespace,
+    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation': `${projectNamespace} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd`,
+    name: input.name,
+    origin: input.origin,
+    creationDateTime: now,
+    modifiedDateTime: now,
+  };
+  yield {
+    xml:
+      header +
+      `<Project${attrs(project)}>` +
+      container('Users', users) +
+      (codebook.length ? el('CodeBook', {}, [el('Codes', {}, codebook)]) : '') +
+      container('Variables', variables) +
+      container('Cases', cases) +
+      // The schema forbids an empty container.
+      (model.documents.length ? '<Sources>' : ''),
+  };
+
+  for (const doc of model.documents) {
     const fileName = `${doc.uuid}.txt`;
-    sources.push({ fileName, content: crlf ? doc.text.replace(/\n/g, '\r\n') : doc.text });
     // Once per document: positions and each selection's name come from it; found anew for each, they took 10 s for a thousand transcripts.
     const index = new CodePointIndex(doc.text);
     const position = exportPosition(doc.text, reading, crlf, index);
@@ -142,37 +190,16 @@ export function writeQde(input: QdeInput): { xml: string; sources: { fileName: s
         ],
       ),
     );
-    return el('TextSource', { guid: doc.uuid, name: doc.name, plainTextPath: `internal://${fileName}`, creationDateTime: now }, [
-      ...selections,
-      doc.memo.trim() ? note(`document:${doc.uuid}`, doc.name, doc.memo) : '',
-    ]);
-  });
+    yield {
+      xml: el('TextSource', { guid: doc.uuid, name: doc.name, plainTextPath: `internal://${fileName}`, creationDateTime: now }, [
+        ...selections,
+        doc.memo.trim() ? note(`document:${doc.uuid}`, doc.name, doc.memo) : '',
+      ]),
+      source: { fileName, content: crlf ? doc.text.replace(/\n/g, '\r\n') : doc.text },
+    };
+  }
 
-  const users = coders.map((c) => el('User', { guid: userGuid.get(c), name: c }));
-  const xml =
-    header +
-    el(
-      'Project',
-      {
-        xmlns: projectNamespace,
-        'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-        'xsi:schemaLocation': `${projectNamespace} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd`,
-        name: input.name,
-        origin: input.origin,
-        creationDateTime: now,
-        modifiedDateTime: now,
-      },
-      [
-        container('Users', users),
-        codebook.length ? el('CodeBook', {}, [el('Codes', {}, codebook)]) : '',
-        container('Variables', variables),
-        container('Cases', cases),
-        container('Sources', textSources),
-        container('Notes', notes),
-      ],
-    ) +
-    '\n';
-  return { xml, sources };
+  yield { xml: (model.documents.length ? '</Sources>' : '') + container('Notes', notes) + '</Project>\n' };
 }
 
 /** The codebook alone; code memos go into the description, since Codebook.xsd has no notes. */

@@ -344,7 +344,6 @@ export const en = {
   exchange: {
     heading: 'Exchange with NVivo, ATLAS.ti, MAXQDA',
     intro: 'REFI-QDA is the exchange format that NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette read and write. Export the whole project (documents, codebook with criteria and examples, codings with their coders, cases with attributes, memos) as .qdpx, or the codebook alone as .qdc; import their files here or with Import transcripts.',
-    exporting: 'Writing the file… A project of a thousand transcripts takes some seconds.',
     target: 'Positions written for',
     targets: { standard: 'The standard (any tool)', nvivo: 'NVivo', atlasti: 'ATLAS.ti', maxqda: 'MAXQDA' },
     explain: {
@@ -474,7 +473,6 @@ export const en = {
     excel: 'For Excel (byte-order mark, “;” and decimal commas)',
     semicolon: 'Separate fields with “;”',
     exportDataset: 'Export dataset (.zip)',
-    exportProgress: 'Writing {{current}} of {{total}}: {{file}}',
     exportCancelled: 'Export cancelled; nothing was saved.',
     exported: 'Exported {{count}} files.',
     rules: {
@@ -503,6 +501,13 @@ export const en = {
     prevalenceBy: 'Share of participants with each theme, by {{group}}',
     cooccurrenceFigure: 'Themes coded on overlapping passages (number of pairs of codings)',
     allParticipants: 'All participants',
+  },
+  tasks: {
+    starting: 'Starting…',
+    read: 'Reading the project…',
+    write: 'Writing document {{current}} of {{total}}',
+    compress: 'Compressing the file…',
+    file: 'Writing {{current}} of {{total}}: {{file}}',
   },
   common: {
     cancel: 'Cancel',
@@ -569,6 +574,7 @@ export const en = {
     unauthorized: 'Missing or wrong access token.',
     forbidden: 'This request is not allowed: {{detail}}',
     too_large: 'The request is larger than the limit of {{limit}} bytes.',
+    cancelled: 'Stopped before it finished, as asked; nothing was written.',
     internal: 'Unexpected error: {{detail}}',
   },
 };

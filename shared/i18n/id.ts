@@ -346,7 +346,6 @@ export const id: Catalog = {
   exchange: {
     heading: 'Pertukaran dengan NVivo, ATLAS.ti, MAXQDA',
     intro: 'REFI-QDA adalah format pertukaran yang dibaca dan ditulis NVivo, ATLAS.ti, MAXQDA, QualCoder dan Taguette. Ekspor seluruh proyek (dokumen, buku kode dengan kriteria dan contoh, pengodean beserta pengodenya, kasus dengan atribut, memo) sebagai .qdpx, atau buku kode saja sebagai .qdc; impor berkas mereka di sini atau lewat Impor transkrip.',
-    exporting: 'Menulis berkas… Proyek dengan seribu transkrip memerlukan beberapa detik.',
     target: 'Posisi ditulis untuk',
     targets: { standard: 'Standar (aplikasi apa pun)', nvivo: 'NVivo', atlasti: 'ATLAS.ti', maxqda: 'MAXQDA' },
     explain: {
@@ -476,7 +475,6 @@ export const id: Catalog = {
     excel: 'Untuk Excel (penanda urutan bita, “;” dan koma desimal)',
     semicolon: 'Pisahkan kolom dengan “;”',
     exportDataset: 'Ekspor dataset (.zip)',
-    exportProgress: 'Menulis {{current}} dari {{total}}: {{file}}',
     exportCancelled: 'Ekspor dibatalkan; tidak ada yang disimpan.',
     exported: '{{count}} berkas diekspor.',
     rules: {
@@ -505,6 +503,13 @@ export const id: Catalog = {
     prevalenceBy: 'Persentase partisipan pada setiap tema, menurut {{group}}',
     cooccurrenceFigure: 'Tema yang dikodekan pada bagian yang tumpang tindih (jumlah pasangan pengodean)',
     allParticipants: 'Semua partisipan',
+  },
+  tasks: {
+    starting: 'Memulai…',
+    read: 'Membaca proyek…',
+    write: 'Menulis dokumen {{current}} dari {{total}}',
+    compress: 'Memadatkan berkas…',
+    file: 'Menulis {{current}} dari {{total}}: {{file}}',
   },
   common: {
     cancel: 'Batal',
@@ -571,6 +576,7 @@ export const id: Catalog = {
     unauthorized: 'Token akses tidak ada atau salah.',
     forbidden: 'Permintaan ini tidak diizinkan: {{detail}}',
     too_large: 'Permintaan melebihi batas {{limit}} byte.',
+    cancelled: 'Dihentikan sebelum selesai, sesuai permintaan; tidak ada yang ditulis.',
     internal: 'Kesalahan tak terduga: {{detail}}',
   },
 };

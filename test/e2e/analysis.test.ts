@@ -122,6 +122,37 @@ describe('the analysis screens', () => {
   });
 });
 
+describe('a long export', () => {
+  it('shows its progress and, cancelled, saves nothing', async () => {
+    await page.getByRole('tab', { name: 'Export dataset' }).click();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The export held back, as a thousand transcripts would take seconds.
+    await page.route('**/api/export.dataset', async (route) => {
+      await held;
+      await route.continue();
+    });
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: 'Export dataset (.zip)' }).click();
+    const progress = page.locator('.chart-view [role="status"]').filter({ has: page.locator('progress') });
+    await expect.poll(() => progress.textContent()).toContain('Starting…');
+    expect(await page.getByRole('button', { name: 'Export dataset (.zip)' }).isDisabled()).toBe(true);
+    await screenshot(page, '18b-export-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('.notice span').first().textContent()).toBe('Export cancelled; nothing was saved.');
+    expect(await progress.count()).toBe(0);
+    // The request, let through after the cancel, is done in the core but its file is dropped.
+    const answered = page.waitForResponse('**/api/export.dataset');
+    release();
+    await answered;
+    await page.unroute('**/api/export.dataset');
+    await page.waitForTimeout(300);
+    expect(downloads).toBe(0);
+    expect(await page.getByRole('button', { name: 'Export dataset (.zip)' }).isEnabled()).toBe(true);
+  });
+});
+
 describe('while the project is read', () => {
   it('says it is working while a slow read runs, and names the problem when a read fails', async () => {
     await page.getByRole('tab', { name: 'Word frequencies' }).click();

@@ -43,7 +43,7 @@ describe('the dispatcher on a real project file', () => {
     ]);
 
     const { csv } = await run('export.codingsCsv');
-    const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
+    const parsed = Papa.parse<Record<string, string>>(Buffer.from(csv).toString('utf8'), { header: true });
     expect(parsed.data.map((r) => [r.document, r.code, r.start, r.end, r.text, r.coder, r.memo])).toEqual([
       ['Rina', 'Income uncertainty', '47', '66', 'Naik turun 😅, tidak', 'Ana', 'ups and downs'],
       ['Rina', 'Welfare', '59', '76', ', tidak ada BPJS.', 'Ana', ''],

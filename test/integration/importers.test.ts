@@ -70,7 +70,7 @@ describe('every format researchers bring', () => {
     await run('codings.create', { documentId: doc!.id, codeId: code.id, start: lina.contentStart, end: lina.contentStart + 13 });
     expect((await run('codings.rows', {})).map((r) => [r.text, r.speaker, r.timestamp])).toEqual([['Terima kasih.', 'Lina', '00:00:04']]);
     const { csv } = await run('export.codingsCsv');
-    expect(csv.split('\r\n')[1]).toMatch(/,Terima kasih\.,.*,Lina,00:00:04$/);
+    expect(Buffer.from(csv).toString('utf8').split('\r\n')[1]).toMatch(/,Terima kasih\.,.*,Lina,00:00:04$/);
     core.close();
   });
 

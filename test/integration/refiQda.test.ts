@@ -84,8 +84,8 @@ describe('REFI-QDA export', () => {
   it('keeps every GUID across exports', async () => {
     const env = await richProject();
     const guids = async () => {
-      const { base64 } = await env.run('exchange.export', { format: 'qdpx' });
-      const xml = new TextDecoder().decode(unzipSync(Buffer.from(base64!, 'base64'))['project.qde']);
+      const { file } = await env.run('exchange.export', { format: 'qdpx' });
+      const xml = new TextDecoder().decode(unzipSync(file!)['project.qde']);
       return [...xml.matchAll(/guid="([^"]+)"/g)].map((m) => m[1]).sort();
     };
     expect(await guids()).toEqual(await guids());
@@ -94,8 +94,8 @@ describe('REFI-QDA export', () => {
   it('writes NVivo positions in UTF-16 code units and MAXQDA text with CRLF', async () => {
     const env = await richProject();
     const read = async (target: string) => {
-      const { base64 } = await env.run('exchange.export', { format: 'qdpx', target });
-      const entries = unzipSync(Buffer.from(base64!, 'base64'));
+      const { file } = await env.run('exchange.export', { format: 'qdpx', target });
+      const entries = unzipSync(file!);
       const xml = new TextDecoder().decode(entries['project.qde']);
       const source = /<TextSource guid="([^"]+)" name="ayu"[^>]*>(.*?)<\/TextSource>/s.exec(xml)!;
       const txt = new TextDecoder().decode(entries[`sources/${source[1]}.txt`]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonPieces } from '../../electron/server/jsonBody';
-import { TextPieces } from '../../electron/core/textPieces';
-import { bodyHeaders, resultFromBody } from '../../shared/api/fileBody';
+import { FilePieces } from '../../electron/core/filePieces';
+import { bodyHeaders, hasFileBody, resultFromBody } from '../../shared/api/fileBody';
 
 describe('JSON bodies in pieces', () => {
   it('join into exactly what JSON.stringify writes, with long strings cut into slices', () => {
@@ -27,14 +27,16 @@ describe('a file sent as the response body', () => {
     const headers = bodyHeaders('csv', { fileName: 'Ojek “malam” 😅.csv', rows: 2 });
     expect(Object.values(headers).every((value) => /^[\x20-\x7e]*$/.test(value))).toBe(true);
     const lookup = (name: string) => headers[name];
-    expect(resultFromBody(lookup, 'a,b\r\n1,2')).toEqual({ fileName: 'Ojek “malam” 😅.csv', rows: 2, csv: 'a,b\r\n1,2' });
-    expect(resultFromBody(() => null, '{"ok":true}')).toBeNull();
+    const bytes = new TextEncoder().encode('\ufeffa,b\r\n1,2');
+    expect(hasFileBody(lookup)).toBe(true);
+    expect(resultFromBody(lookup, bytes)).toEqual({ fileName: 'Ojek “malam” 😅.csv', rows: 2, csv: bytes });
+    expect(hasFileBody(() => null)).toBe(false);
   });
 
   it('joins pieces encoded one by one into the text they were made from', () => {
     const texts = ['kata “pertama” ', '😅', '', ' akhir'];
-    const pieces = TextPieces.ofBytes(texts.map((text) => Buffer.from(text, 'utf8')));
-    expect(pieces.join()).toBe(texts.join(''));
+    const pieces = FilePieces.of(texts.map((text) => Buffer.from(text, 'utf8')));
+    expect(pieces.join().toString('utf8')).toBe(texts.join(''));
     expect(pieces.byteLength).toBe(Buffer.byteLength(texts.join('')));
   });
 });

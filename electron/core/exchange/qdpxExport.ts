@@ -2,12 +2,12 @@
  * Writing a project as a REFI-QDA `.qdpx` (a zip of `project.qde` and each
  * document's plain text under `sources/`) or its codebook as a `.qdc`.
  */
-import { strToU8, zipSync } from 'fflate';
 import { AppError } from '../../../shared/api/errors';
-import { writeQdc, writeQde, type ExportTarget } from '../../../shared/exchange/qdeWriter';
-import { exportZipLevel } from '../../../shared/files/zipLevel';
+import { qdePieces, writeQdc, type ExportTarget } from '../../../shared/exchange/qdeWriter';
+import { ZipWriter } from '../export/zipWriter';
 import { readInterchange } from '../interchange/readProject';
 import type { Project } from '../project';
+import type { Task } from '../tasks';
 import { stableGuid } from './guids';
 
 export const origin = 'Tematik 0.1';
@@ -20,12 +20,30 @@ const targetOrigin: Record<ExportTarget, string> = {
   maxqda: `${origin} (positions for MAXQDA: CRLF line breaks)`,
 };
 
-export function exportQdpx(project: Project, target: ExportTarget): Uint8Array {
-  const model = readInterchange(project, { withCodings: true });
-  const { xml, sources } = writeQde({ name: project.name, origin: targetOrigin[target], model, target, guid: stableGuid, now: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
-  const files: Record<string, Uint8Array> = { 'project.qde': strToU8(xml) };
-  for (const source of sources) files[`sources/${source.fileName}`] = strToU8(source.content);
-  return zipSync(files, { level: exportZipLevel });
+/**
+ * The project is read in one go, so the file is one moment of it even if the
+ * researcher goes on coding meanwhile; then it is written a document at a
+ * time, each source compressed beside the next one's XML.
+ */
+export async function exportQdpx(project: Project, target: ExportTarget, task: Task): Promise<Buffer> {
+  task.step('read', 1);
+  await task.breathe();
+  const model = readInterchange(project, { withCodings: true, withoutTurns: true });
+  task.step('write', model.documents.length);
+  const zip = new ZipWriter();
+  // First in the zip, as tools that read it expect; its pieces arrive while the sources are compressed.
+  const qde = zip.addLater('project.qde');
+  for (const piece of qdePieces({ name: project.name, origin: targetOrigin[target], model, target, guid: stableGuid, now: new Date().toISOString().replace(/\.\d+Z$/, 'Z') })) {
+    qde.write(Buffer.from(piece.xml, 'utf8'));
+    if (piece.source) {
+      zip.add(`sources/${piece.source.fileName}`, Buffer.from(piece.source.content, 'utf8'));
+      task.advance();
+      await task.breathe();
+    }
+  }
+  qde.end();
+  task.step('compress', 1);
+  return zip.finish();
 }
 
 export function exportQdc(project: Project): string {

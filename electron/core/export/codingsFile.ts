@@ -9,7 +9,7 @@ import type { Cell, CsvOptions } from '../../../shared/csv/table';
 import { allCodingRecords, type CodingRecord } from '../handlers/codings';
 import type { Project } from '../project';
 import { PassageCutter } from '../store/passageBytes';
-import { TextPieces } from '../textPieces';
+import { FilePieces } from '../filePieces';
 import { CsvByteWriter } from './csvBytes';
 
 const recordsPerSlice = 1_000;
@@ -22,7 +22,7 @@ export interface ExtraColumns {
   cells(record: CodingRecord): Cell[];
 }
 
-export function codingsCsvFile(project: Project, options: CsvOptions = {}, extra?: ExtraColumns): TextPieces {
+export function codingsCsvFile(project: Project, options: CsvOptions = {}, extra?: ExtraColumns): FilePieces {
   const csv = new CsvByteWriter(options);
   csv.row([...codingsCsvColumns, ...(extra?.fields ?? [])]);
   const records = allCodingRecords(project);
@@ -41,5 +41,5 @@ export function codingsCsvFile(project: Project, options: CsvOptions = {}, extra
       if (extra) for (const cell of extra.cells(r)) csv.cell(cell);
     }
   }
-  return TextPieces.ofBytes(csv.done());
+  return FilePieces.of(csv.done());
 }

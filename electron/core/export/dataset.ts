@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/api/errors';
 import { toCsv, type CsvOptions } from '../../../shared/csv/table';
+import { crosstabCells } from '../../../shared/analysis/frequencies';
 import { codePaths } from '../../../shared/model/codeTree';
 import { loadFacts } from '../analysis/facts';
 import { wordFrequencies } from '../analysis/words';
@@ -15,7 +16,9 @@ import type { Core } from '../core';
 import type { OpName, OpParsedInput, OpResult } from '../../../shared/api/contract';
 import { listCases } from '../handlers/cases';
 import { codingsCsvFile } from './codingsFile';
-import type { TextPieces } from '../textPieces';
+import { FilePieces } from '../filePieces';
+import type { Task } from '../tasks';
+import { ZipWriter } from './zipWriter';
 import { handlers } from '../handlers/index';
 import type { SyncHandler } from '../handlers/types';
 
@@ -28,11 +31,11 @@ export interface DatasetOptions {
 
 export interface DatasetFile {
   name: string;
-  content: string | TextPieces;
+  content: FilePieces;
 }
 
 /** The dataset's files, each with how to build it; callers build them one at a time, which gives progress and cancel. */
-function datasetBuilders(core: Core, options: DatasetOptions): [string, () => string | TextPieces][] {
+function datasetBuilders(core: Core, options: DatasetOptions): [string, () => string | FilePieces][] {
   const project = core.requireProject();
   // The same reads the screens and the CLI make, so every file agrees with them.
   // None of these reads has a file field, so what the handler returns is the result itself.
@@ -42,7 +45,7 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
   const cases = once(() => listCases(project));
   const attributeNames = once(() => [...new Set(cases().flatMap((c) => Object.keys(c.attributes)))].sort((a, b) => a.localeCompare(b)));
 
-  const builders: [string, () => string | TextPieces][] = [
+  const builders: [string, () => string | FilePieces][] = [
     // The foundation's file, column for column; the cases and their attributes come in the next one.
     ['codings.csv', () => codingsCsvFile(project, csv)],
     [
@@ -87,11 +90,12 @@ function datasetBuilders(core: Core, options: DatasetOptions): [string, () => st
       `code-by-${fileSafe(attribute)}.csv`,
       () => {
         const table = read('analysis.frequencies', { by: attribute }).crosstab!;
+        const cellOf = crosstabCells(table);
         const fields = ['code', 'path', ...table.values.flatMap((v) => [`${v.value} (cases)`, `${v.value} (%)`])];
         const rows = read('analysis.frequencies', {}).codes.map((c) => {
           const row: Record<string, string | number> = { code: c.code, path: c.path };
           for (const v of table.values) {
-            const cell = table.cells.find((x) => x.codeId === c.codeId && x.value === v.value);
+            const cell = cellOf(c.codeId, v.value);
             row[`${v.value} (cases)`] = cell?.cases ?? 0;
             row[`${v.value} (%)`] = cell?.percent ?? 0;
           }
@@ -133,7 +137,26 @@ export function datasetFileNames(core: Core): string[] {
 export function buildDatasetFile(core: Core, name: string, options: DatasetOptions): DatasetFile {
   const builder = datasetBuilders(core, options).find(([candidate]) => candidate === name);
   if (!builder) throw new AppError('not_found', { what: 'Export file', name });
-  return { name, content: builder[1]() };
+  return { name, content: asPieces(builder[1]()) };
+}
+
+/** Every file of the dataset in one zip, a file at a time: the task says which, and can stop between two. */
+export async function datasetZip(core: Core, options: DatasetOptions, task: Task): Promise<{ file: Buffer; files: number }> {
+  const builders = datasetBuilders(core, options);
+  const zip = new ZipWriter();
+  task.step('file', builders.length);
+  for (const [name, build] of builders) {
+    task.advance(0, name);
+    await task.breathe();
+    zip.add(name, asPieces(build()).join());
+    task.advance(1);
+  }
+  task.step('compress', 1);
+  return { file: await zip.finish(), files: builders.length };
+}
+
+function asPieces(content: string | FilePieces): FilePieces {
+  return typeof content === 'string' ? FilePieces.of([Buffer.from(content, 'utf8')]) : content;
 }
 
 function once<T>(make: () => T): () => T {

@@ -7,7 +7,9 @@ import { exportQdc, exportQdpx } from '../exchange/qdpxExport';
 import { readExchangeFile } from '../exchange/qdpxImport';
 import { uploadBytes } from '../importers/importBatch';
 import { importLimits } from '../importers/types';
-import type { HandlersFor } from './types';
+import { writeAtomically } from '../store/atomicFile';
+import { asTask } from '../tasks';
+import { batch, type HandlersFor } from './types';
 
 export const exchangeHandlers: HandlersFor<'exchange'> = {
   'exchange.import': (input, core) => {
@@ -19,17 +21,16 @@ export const exchangeHandlers: HandlersFor<'exchange'> = {
     return { file: fileName, kind: read.kind, producer: read.origin, memos: read.memos, skipped: read.skipped, offsets: read.offsets, ...merged };
   },
 
-  'exchange.export': ({ format, target = 'standard', out }, core) => {
-    const project = core.requireProject();
-    const fileName = out ? path.basename(out) : `${project.name}.${format}`;
-    const bytes = format === 'qdpx' ? exportQdpx(project, target) : Buffer.from(exportQdc(project), 'utf8');
-    if (!out) return { fileName, base64: Buffer.from(bytes).toString('base64') };
-    // Written beside the destination and renamed, so a failure never leaves half a file.
-    const partial = `${path.resolve(out)}.partial-${process.pid}`;
-    fs.writeFileSync(partial, bytes);
-    fs.renameSync(partial, path.resolve(out));
-    return { fileName, base64: null };
-  },
+  'exchange.export': batch(({ format, target = 'standard', out, task }, core) =>
+    asTask(core.tasks, task, async (running) => {
+      const project = core.requireProject();
+      const fileName = out ? path.basename(out) : `${project.name}.${format}`;
+      const bytes = format === 'qdpx' ? await exportQdpx(project, target, running) : Buffer.from(exportQdc(project), 'utf8');
+      if (!out) return { fileName, file: bytes };
+      writeAtomically(out, bytes);
+      return { fileName, file: null };
+    }),
+  ),
 };
 
 function readBounded(file: string): Buffer {

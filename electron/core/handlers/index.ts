@@ -14,6 +14,7 @@ import { historyHandlers } from './history';
 import { searchHandlers } from './search';
 import { auditHandlers, safetyHandlers, trashHandlers } from './safety';
 import { speakerHandlers } from './speakers';
+import { taskHandlers } from './task';
 import { teamHandlers } from './team';
 import type { Handler } from './types';
 
@@ -37,6 +38,7 @@ export const handlers: { [K in OpName]: Handler<K> } = {
   ...exportHandlers,
   ...historyHandlers,
   ...teamHandlers,
+  ...taskHandlers,
   ...consensusHandlers,
   ...exchangeHandlers,
   ...safetyHandlers,

@@ -1,11 +1,11 @@
 import type { BodyField, OpName, OpParsedInput, OpResult } from '../../../shared/api/contract';
 import type { Core } from '../core';
-import type { TextPieces } from '../textPieces';
+import type { FilePieces } from '../filePieces';
 
 /** What a handler returns: the operation's result, where a file's text (its body field) may also be pieces. */
 export type HandlerResult<K extends OpName> = [BodyField<K>] extends [never]
   ? OpResult<K>
-  : { [P in keyof OpResult<K>]: P extends BodyField<K> ? OpResult<K>[P] | TextPieces : OpResult<K>[P] };
+  : { [P in keyof OpResult<K>]: P extends BodyField<K> ? OpResult<K>[P] | FilePieces : OpResult<K>[P] };
 
 /**
  * A handler gets input the dispatcher has already validated. Handlers of write

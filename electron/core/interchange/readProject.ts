@@ -10,6 +10,8 @@ export interface ReadOptions {
   /** Only these documents (and their cases, speakers and codings); all when absent. */
   documentIds?: readonly number[];
   withCodings: boolean;
+  /** Without each document's speaker turns: REFI-QDA has no place for them (they are found again from the text). */
+  withoutTurns?: boolean;
 }
 
 type CodingRow = Omit<InterchangeCoding, 'documentUuid' | 'keyQuote'> & { documentId: number; keyQuote: number };
@@ -48,7 +50,7 @@ export function readInterchange(project: Project, options: ReadOptions): Interch
     format: d.format,
     importDetails: JSON.parse(d.details) as Record<string, string | number>,
     memo: (memoOf.get(d.id) as string | undefined) ?? '',
-    turns: turnsOf.all(d.id) as InterchangeDocument['turns'],
+    turns: options.withoutTurns ? [] : (turnsOf.all(d.id) as InterchangeDocument['turns']),
   }));
 
   const speakerNames = new Set(documents.flatMap((d) => d.turns.map((t) => t.speaker)));

@@ -6,7 +6,7 @@
 import { createApiClient, type Transport } from '../../../shared/api/client';
 import type { Envelope } from '../../../shared/api/envelope';
 import { bodyOfInput } from '../../../shared/api/bytesBody';
-import { resultFromBody } from '../../../shared/api/fileBody';
+import { hasFileBody, resultFromBody } from '../../../shared/api/fileBody';
 import './bridge';
 
 const ipcTransport: Transport = async (op, input) => (await window.tematik!.call(op, input)) as Envelope;
@@ -21,11 +21,10 @@ const httpTransport: Transport = async (op, input) => {
     credentials: 'same-origin',
     body: withBytes ? new Blob(withBytes.parts as Uint8Array<ArrayBuffer>[]) : JSON.stringify(input),
   });
-  // Decoded by hand to keep a byte-order mark: an export for Excel starts with one, and response.text() drops it.
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
-  // An export comes as the file itself, the rest of its result in a header.
-  const result = resultFromBody((name) => response.headers.get(name), text);
-  return result ? { ok: true, result } : (JSON.parse(text) as Envelope);
+  // An export comes as the file's bytes, kept as they are (a byte-order mark too), the rest of its result in a header.
+  const header = (name: string) => response.headers.get(name);
+  if (hasFileBody(header)) return { ok: true, result: resultFromBody(header, new Uint8Array(await response.arrayBuffer())) };
+  return (await response.json()) as Envelope;
 };
 
 export const api = createApiClient(window.tematik ? ipcTransport : httpTransport);

@@ -5,11 +5,16 @@ export async function readAsBytes(file: File): Promise<Uint8Array<ArrayBuffer>> 
   return new Uint8Array(await file.arrayBuffer());
 }
 
+/** A file the core sent as bytes (an export), saved as a download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
+
 export function downloadText(fileName: string, content: string, type = 'text/csv;charset=utf-8'): void {
   downloadBlob(fileName, new Blob([content], { type }));
 }
 
-/** A file the core sent base64-encoded (a package, a .qdpx, a Word report), saved as a download. */
+/** A file the core sent base64-encoded (a coding package), saved as a download. */
 export function downloadBase64(fileName: string, base64: string, type: string): void {
   const binary = atob(base64);
   // A plain loop: Uint8Array.from with a mapping function took three seconds for a 17 MB project.

@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../../../shared/model/types';
 import { api } from '../api/client';
 import { useWrite } from '../api/queries';
 import { useActionRegistry, useActions } from '../app/actions';
-import { downloadText } from '../app/files';
+import { downloadBytes } from '../app/files';
 import { useImport } from '../app/importQueue';
 import { useUndo } from '../app/undo';
 import { useNotices } from '../app/notices';
@@ -38,7 +38,7 @@ export const TopBar = memo(function TopBar({ project }: { project: ProjectInfo }
   const exportCsv = async () => {
     try {
       const { fileName, csv } = await api.call('export.codingsCsv', {});
-      downloadText(fileName, csv);
+      downloadBytes(fileName, csv, 'text/csv;charset=utf-8');
     } catch (error) {
       fail(error);
     }

@@ -2,27 +2,31 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeImport } from '../../../../shared/api/contract';
 import { exportTargets, type ExportTarget } from '../../../../shared/exchange/qdeWriter';
-import { api } from '../../api/client';
 import { useWrite } from '../../api/queries';
-import { downloadBase64, readAsBytes } from '../../app/files';
-import { useBusyTask } from '../../app/busy';
+import { downloadBytes, readAsBytes } from '../../app/files';
 import { useNotices } from '../../app/notices';
+import { useTask } from '../../app/tasks';
+import { TaskProgressBar } from '../TaskProgressBar';
 import { ExchangeSummary } from '../ExchangeSummary';
 
 /** REFI-QDA: the project as .qdpx and the codebook as .qdc for NVivo, ATLAS.ti, MAXQDA, QualCoder; and their files in. */
 export function ExchangeView() {
   const { t } = useTranslation();
-  const { fail } = useNotices();
+  const { fail, notify } = useNotices();
   const [target, setTarget] = useState<ExportTarget>('standard');
-  const [busy, runTask] = useBusyTask();
+  const task = useTask();
   const importFile = useWrite('exchange.import');
   const [summary, setSummary] = useState<ExchangeImport | null>(null);
 
-  const download = (format: 'qdpx' | 'qdc') =>
-    runTask(async () => {
-      const result = await api.call('exchange.export', { format, target });
-      downloadBase64(result.fileName, result.base64!, format === 'qdpx' ? 'application/zip' : 'application/xml');
-    });
+  const download = async (format: 'qdpx' | 'qdc') => {
+    try {
+      const result = await task.run('exchange.export', { format, target });
+      if (!result) return notify('info', t('charts.exportCancelled'));
+      downloadBytes(result.fileName, result.file!, format === 'qdpx' ? 'application/zip' : 'application/xml');
+    } catch (error) {
+      fail(error);
+    }
+  };
 
   const bringIn = async (file: File) => {
     try {
@@ -46,18 +50,14 @@ export function ExchangeView() {
             ))}
           </select>
         </label>
-        <button type="button" className="primary" disabled={busy} onClick={() => void download('qdpx')}>
+        <button type="button" className="primary" disabled={task.running} onClick={() => void download('qdpx')}>
           {t('exchange.exportProject')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void download('qdc')}>
+        <button type="button" disabled={task.running} onClick={() => void download('qdc')}>
           {t('exchange.exportCodebook')}
         </button>
       </div>
-      {busy && (
-        <p className="hint" role="status">
-          {t('exchange.exporting')}
-        </p>
-      )}
+      <TaskProgressBar task={task} />
       <p className="hint" data-testid="target-explained">
         {t(`exchange.explain.${target}`)}
       </p>

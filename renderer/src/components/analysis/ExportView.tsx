@@ -1,37 +1,26 @@
-import { strToU8, zipSync } from 'fflate';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportZipLevel } from '../../../../shared/files/zipLevel';
-import { api } from '../../api/client';
-import { downloadBlob } from '../../app/files';
+import { downloadBytes } from '../../app/files';
 import { useNotices } from '../../app/notices';
+import { useTask } from '../../app/tasks';
+import { TaskProgressBar } from '../TaskProgressBar';
 
-/** The mixed-methods dataset as one zip of CSV files, built a file at a time with progress and cancel. */
+/** The mixed-methods dataset as one zip of CSV files, written by the core a file at a time with progress and cancel. */
 export function ExportView() {
   const { t } = useTranslation();
   const { fail, notify } = useNotices();
   const [excel, setExcel] = useState(false);
   const [semicolon, setSemicolon] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
-  const cancelled = useRef(false);
+  const task = useTask();
 
   const run = async () => {
-    cancelled.current = false;
     try {
-      const names = await api.call('export.datasetFiles', {});
-      const files: Record<string, Uint8Array> = {};
-      for (const [i, name] of names.entries()) {
-        if (cancelled.current) return notify('info', t('charts.exportCancelled'));
-        setProgress({ done: i, total: names.length, file: name });
-        const { content } = await api.call('export.datasetFile', { name, excel, delimiter: semicolon || excel ? ';' : ',' });
-        files[name] = strToU8(content);
-      }
-      downloadBlob('tematik-dataset.zip', new Blob([zipSync(files, { level: exportZipLevel }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-      notify('info', t('charts.exported', { count: names.length }));
+      const dataset = await task.run('export.dataset', { excel, delimiter: semicolon || excel ? ';' : ',' });
+      if (!dataset) return notify('info', t('charts.exportCancelled'));
+      downloadBytes(dataset.fileName, dataset.file, 'application/zip');
+      notify('info', t('charts.exported', { count: dataset.files }));
     } catch (error) {
       fail(error);
-    } finally {
-      setProgress(null);
     }
   };
 
@@ -47,19 +36,11 @@ export function ExportView() {
           <input type="checkbox" checked={semicolon || excel} disabled={excel} onChange={(e) => setSemicolon(e.target.checked)} />
           {t('charts.semicolon')}
         </label>
-        <button type="button" className="primary" disabled={progress !== null} onClick={() => void run()}>
+        <button type="button" className="primary" disabled={task.running} onClick={() => void run()}>
           {t('charts.exportDataset')}
         </button>
       </div>
-      {progress && (
-        <div className="import-progress" role="status">
-          <progress max={progress.total} value={progress.done} />
-          <span>{t('charts.exportProgress', { current: progress.done + 1, total: progress.total, file: progress.file })}</span>
-          <button type="button" onClick={() => (cancelled.current = true)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
+      <TaskProgressBar task={task} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matrixColumnLimit } from '../../../../shared/analysis/chartSubset';
+import { crosstabCells } from '../../../../shared/analysis/frequencies';
 import { useRead } from '../../api/queries';
 import { useWorkspaceCommands } from '../../app/workspace';
 import { SubsetPicker } from './SubsetPicker';
@@ -19,8 +20,7 @@ export function FrequencyView() {
   const matrix = useRead('analysis.matrix', { cols: 'cases', binary, where }, { enabled: by === 'cases' });
   const max = Math.max(1, ...(table.data?.codes ?? []).map((c) => c.codings));
   const crosstab = table.data?.crosstab;
-  // Looked up by key, not searched for: an attribute with a value per participant made it codes × values × cells.
-  const cellOf = new Map((crosstab?.cells ?? []).map((c) => [`${c.codeId}\u0000${c.value}`, c]));
+  const cellOf = crosstab ? crosstabCells(crosstab) : () => undefined;
 
   return (
     <section className="chart-view" aria-label={t('charts.frequencies')}>
@@ -90,7 +90,7 @@ export function FrequencyView() {
               <tr key={code.codeId} data-code={code.code}>
                 <td title={code.path}>{code.code}</td>
                 {crosstab.values.map((v) => {
-                  const cell = cellOf.get(`${code.codeId}\u0000${v.value}`);
+                  const cell = cellOf(code.codeId, v.value);
                   return (
                     <td key={v.value} className="num" data-value={v.value}>
                       {cell ? `${cell.cases} (${cell.percent}%)` : '0'}
