@@ -35,6 +35,8 @@ describe('every format researchers bring', () => {
       if (good.exact !== undefined) expect(text).toBe(good.exact);
       for (const fragment of good.contains) expect(text).toContain(fragment);
       if (good.encoding) expect(doc!.importDetails.encoding).toBe(good.encoding);
+      // Written as its UTF-8, stored as text: SQLite counts the same characters.
+      expect(core.project!.db.prepare('SELECT typeof(text) AS type, length(text) AS length FROM documents WHERE id = ?').get(doc!.id)).toEqual({ type: 'text', length: [...text].length });
 
       const speakers = await run('speakers.list');
       expect(speakers.filter((s) => !s.isInterviewer).map((s) => s.name)).toEqual(good.speakers);

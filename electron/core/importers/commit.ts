@@ -3,13 +3,12 @@
  * transaction: the document, its speaker turns (from the format, or detected
  * in the text), the speakers (interviewer labels marked as such), and a case
  * for every other speaker — created, or matched by name — linked to the
- * document. Turn offsets are converted from UTF-16 to code points here.
+ * document. What needs no project was worked out before (prepared.ts).
  */
-import { createHash } from 'node:crypto';
-import { CodePointIndex } from '../../../shared/text/codepoints';
-import { defaultInterviewerLabels, detectSpeakerTurns, isInterviewerLabel } from '../../../shared/text/speakers';
+import { defaultInterviewerLabels, isInterviewerLabel } from '../../../shared/text/speakers';
 import type { Project } from '../project';
-import type { ParsedDocument, ParsedTurn } from './types';
+import { prepareDocument, type PreparedDocument } from './prepared';
+import type { ParsedDocument } from './types';
 import { rowUuid } from '../store/rowUuid';
 import { TurnWriter } from '../store/turnRows';
 
@@ -18,11 +17,6 @@ export interface CommittedDocument {
   name: string;
   length: number;
   speakers: string[];
-}
-
-/** Of the text, or of its UTF-8: the same hash. */
-export function contentHash(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The labels that mark an interviewer's turns: the project's own, or the defaults. */
@@ -68,56 +62,50 @@ function ensureSpeaker(project: Project, name: string, labels: readonly string[]
   return { id, isInterviewer, caseId };
 }
 
-/** Whether UTF-8 holds a character beyond the BMP: a lead byte F0–F4, found natively (memchr) rather than by scanning the string for surrogate pairs. */
-function hasFourByteSequence(utf8: Uint8Array): boolean {
-  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
-  return [0xf0, 0xf1, 0xf2, 0xf3, 0xf4].some((lead) => bytes.includes(lead));
-}
-
+/** A parsed document written whole: prepared here, on the writing thread (see prepared.ts). */
 export function commitDocument(
   project: Project,
   parsed: ParsedDocument,
   source: { name: string; fileName: string; hash?: string },
   labels: readonly string[] = interviewerLabels(project),
 ): CommittedDocument {
-  const index = new CodePointIndex(parsed.text, parsed.utf8 && !hasFourByteSequence(parsed.utf8) ? [] : undefined);
+  return commitPrepared(project, prepareDocument(parsed, source.hash), source, labels);
+}
+
+export function commitPrepared(project: Project, prepared: PreparedDocument, source: { name: string; fileName: string }, labels: readonly string[]): CommittedDocument {
   const name = uniqueDocumentName(project, source.name);
   const documentId = Number(
     project
       .stmt(
+        // The text goes in as its UTF-8, read as text: the database stores UTF-8, so nothing is converted.
         `INSERT INTO documents(uuid, name, source_name, content_hash, imported_at, text, length, format, import_details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?)`,
       )
       .run(
         rowUuid(),
         name,
         source.fileName,
-        source.hash ?? contentHash(parsed.text),
+        prepared.hash,
         new Date().toISOString(),
-        parsed.text,
-        index.length,
-        parsed.format,
-        JSON.stringify(parsed.details),
+        Buffer.from(prepared.utf8.buffer, prepared.utf8.byteOffset, prepared.utf8.byteLength),
+        prepared.length,
+        prepared.format,
+        JSON.stringify(prepared.details),
       ).lastInsertRowid,
   );
 
-  // Written out rather than spread: a spread per turn took longer than detecting the turns.
-  const turns: ParsedTurn[] =
-    parsed.turns ??
-    detectSpeakerTurns(parsed.text).map((t) => ({ speaker: t.speaker, start: t.start, contentStart: t.contentStart, end: t.end, timeStartMs: t.timeMs, timeEndMs: null }));
+  // A transcript has a handful of speakers and hundreds of turns: each speaker is looked up once.
+  const speakerIds = prepared.speakers.map((speakerName) => {
+    const speaker = ensureSpeaker(project, speakerName, labels);
+    if (speaker.caseId !== null) linkCaseToDocument(project, speaker.caseId, documentId);
+    return speaker.id;
+  });
   const turnRows = new TurnWriter(project, documentId);
-  // A transcript has a handful of speakers and hundreds of turns: look each speaker up once.
-  const speakers = new Map<string, number>();
-  for (const turn of turns) {
-    let speakerId = speakers.get(turn.speaker);
-    if (speakerId === undefined) {
-      const speaker = ensureSpeaker(project, turn.speaker, labels);
-      if (speaker.caseId !== null) linkCaseToDocument(project, speaker.caseId, documentId);
-      speakerId = speaker.id;
-      speakers.set(turn.speaker, speakerId);
-    }
-    turnRows.add(speakerId, index.toCodePoint(turn.start), index.toCodePoint(turn.contentStart), index.toCodePoint(turn.end), turn.timeStartMs, turn.timeEndMs);
+  const { turns, times } = prepared;
+  const time = (value: number) => (Number.isNaN(value) ? null : value);
+  for (let i = 0; i < turns.length / 4; i++) {
+    turnRows.add(speakerIds[turns[i * 4]!]!, turns[i * 4 + 1]!, turns[i * 4 + 2]!, turns[i * 4 + 3]!, time(times[i * 2]!), time(times[i * 2 + 1]!));
   }
   turnRows.write();
-  return { documentId, name, length: index.length, speakers: [...speakers.keys()] };
+  return { documentId, name, length: prepared.length, speakers: prepared.speakers };
 }

@@ -11,10 +11,11 @@ import { AppError } from '../../../shared/api/errors';
 import type { OpParsedInput } from '../../../shared/api/contract';
 import type { ImportOutcome } from '../../../shared/model/types';
 import type { Project } from '../project';
-import { commitDocument, contentHash, interviewerLabels } from './commit';
-import { chooseImporter, extensionOf, isImportable, surveyExtensions } from './registry';
+import { commitPrepared, interviewerLabels } from './commit';
+import { prepareFile, type PreparedDocument } from './prepared';
+import { extensionOf, isImportable, surveyExtensions } from './registry';
 import { commitSurvey, type SurveyOptions } from './survey';
-import { importLimits, type ParsedDocument } from './types';
+import { importLimits } from './types';
 
 export interface ImportSource {
   /** Shown in outcomes and errors: the path given, or the uploaded file name. */
@@ -77,23 +78,22 @@ export function scanPaths(paths: readonly string[]): { files: string[]; missing:
  * One commit for many small transcripts writes each shared page (indexes,
  * the last page of each table) once, not once per file.
  */
-const groupLimits = { files: 32, chars: 16 * 1024 * 1024 };
+const groupLimits = { files: 32, bytes: 16 * 1024 * 1024 };
 
 interface ParsedSource {
   index: number;
   source: ImportSource;
-  parsed: ParsedDocument;
-  hash: string;
+  prepared: PreparedDocument;
 }
 
 export async function importSources(project: Project, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   let group: ParsedSource[] = [];
-  let groupChars = 0;
+  let groupBytes = 0;
   const commitGroup = () => {
     commitParsed(project, group, outcomes);
     group = [];
-    groupChars = 0;
+    groupBytes = 0;
   };
   for (const [index, source] of sources.entries()) {
     try {
@@ -104,11 +104,10 @@ export async function importSources(project: Project, sources: readonly ImportSo
         outcomes[index] = importSurvey(project, source, bytes, options);
         continue;
       }
-      const parsed = await chooseImporter(source.fileName, bytes).parse(bytes, source.fileName);
-      if (parsed.text.length > importLimits.textChars) throw new AppError('file_too_large', { file: source.fileName, limit: importLimits.textChars / 1024 / 1024 });
-      group.push({ index, source, parsed, hash: contentHash(parsed.utf8 ?? parsed.text) });
-      groupChars += parsed.text.length;
-      if (group.length >= groupLimits.files || groupChars >= groupLimits.chars) commitGroup();
+      const prepared = await prepareFile(source.fileName, bytes);
+      group.push({ index, source, prepared });
+      groupBytes += prepared.utf8.byteLength;
+      if (group.length >= groupLimits.files || groupBytes >= groupLimits.bytes) commitGroup();
     } catch (error) {
       outcomes[index] = failedOutcome(source.label, error);
     }
@@ -145,9 +144,9 @@ function commitParsed(project: Project, group: readonly ParsedSource[], outcomes
   try {
     project.db.transaction(() => {
       const labels = interviewerLabels(project);
-      for (const { source, parsed, hash } of group) {
+      for (const { source, prepared } of group) {
         try {
-          written.push(project.db.transaction(() => commitOne(project, source, parsed, hash, labels))());
+          written.push(project.db.transaction(() => commitOne(project, source, prepared, labels))());
         } catch (error) {
           if (!project.db.inTransaction) throw error;
           written.push(failedOutcome(source.label, error));
@@ -160,16 +159,16 @@ function commitParsed(project: Project, group: readonly ParsedSource[], outcomes
   }
 }
 
-function commitOne(project: Project, source: ImportSource, parsed: ParsedDocument, hash: string, labels: readonly string[]): ImportOutcome {
-  const existing = project.stmt('SELECT name FROM documents WHERE content_hash = ?').get(hash) as { name: string } | undefined;
+function commitOne(project: Project, source: ImportSource, prepared: PreparedDocument, labels: readonly string[]): ImportOutcome {
+  const existing = project.stmt('SELECT name FROM documents WHERE content_hash = ?').get(prepared.hash) as { name: string } | undefined;
   if (existing) return { file: source.label, status: 'duplicate', document: existing.name };
-  const committed = commitDocument(project, parsed, { name: documentName(source.fileName), fileName: source.fileName, hash }, labels);
+  const committed = commitPrepared(project, prepared, { name: documentName(source.fileName), fileName: source.fileName }, labels);
   return {
     file: source.label,
     status: 'imported',
     document: committed.name,
     documents: [committed.name],
-    format: parsed.format,
+    format: prepared.format,
     length: committed.length,
     speakers: committed.speakers,
   };

@@ -14,7 +14,8 @@ import { codePointLength } from '../../../shared/text/codepoints';
 import { findOrCreateCode } from '../handlers/codes';
 import { ensureCoder } from '../handlers/coders';
 import type { Project } from '../project';
-import { commitDocument, contentHash, ensureCase, linkCaseToDocument } from './commit';
+import { commitDocument, ensureCase, linkCaseToDocument } from './commit';
+import { contentHash } from './contentHash';
 import { decodeText } from './decodeText';
 import { rowUuid } from '../store/rowUuid';
 

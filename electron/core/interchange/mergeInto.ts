@@ -15,7 +15,8 @@
 import type { Interchange, MergeConflict, MergeSummary } from '../../../shared/model/interchange';
 import { codePointLength } from '../../../shared/text/codepoints';
 import { ensureCoder } from '../handlers/coders';
-import { contentHash, ensureCase, linkCaseToDocument, uniqueDocumentName } from '../importers/commit';
+import { ensureCase, linkCaseToDocument, uniqueDocumentName } from '../importers/commit';
+import { contentHash } from '../importers/contentHash';
 import type { Project } from '../project';
 import { rowUuid } from '../store/rowUuid';
 import { TurnWriter } from '../store/turnRows';
