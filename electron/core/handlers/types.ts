@@ -2,7 +2,7 @@ import type { BodyField, OpName, OpParsedInput, OpResult } from '../../../shared
 import type { Core } from '../core';
 import type { FilePieces } from '../filePieces';
 
-/** What a handler returns: the operation's result, where a file's text (its body field) may also be pieces. */
+/** What a handler returns: the operation's result, where a file's bytes (its body field) may also be pieces. */
 export type HandlerResult<K extends OpName> = [BodyField<K>] extends [never]
   ? OpResult<K>
   : { [P in keyof OpResult<K>]: P extends BodyField<K> ? OpResult<K>[P] | FilePieces : OpResult<K>[P] };
