@@ -139,10 +139,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
    * at a time, and the rest of the result as JSON in a header (see shared/api/fileBody.ts).
    */
   const sendFile = async (res: http.ServerResponse, rest: Record<string, unknown>, field: string, file: FilePieces | Uint8Array) => {
-    const pieces = file instanceof FilePieces ? file.bytes : [file];
-    const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
-    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/octet-stream', 'Content-Length': length, 'Cache-Control': 'no-store', ...bodyHeaders(field, rest) });
-    for (const piece of pieces) if (!(await written(res, res.write(piece)))) return;
+    const pieces = file instanceof FilePieces ? file : FilePieces.of([Buffer.from(file.buffer, file.byteOffset, file.byteLength)]);
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/octet-stream', 'Content-Length': pieces.byteLength, 'Cache-Control': 'no-store', ...bodyHeaders(field, rest) });
+    for (const piece of pieces.bytes) if (!(await written(res, res.write(piece)))) return;
     res.end();
   };
 

@@ -1,9 +1,8 @@
 /**
  * A parsed file made ready to write: everything about it that needs no
  * project — the text's UTF-8, its hash, its length and its speaker turns in
- * code points — worked out before any write, on the parsing thread
- * (parseThread.ts) when there is one, so that writing one file overlaps the
- * parsing of the next. Plain data and typed arrays: it crosses threads cheaply.
+ * code points — worked out before any write, so that the writer only binds
+ * values (the text as the bytes it is stored as, never encoded again).
  */
 import { AppError } from '../../../shared/api/errors';
 import { CodePointIndex } from '../../../shared/text/codepoints';
@@ -34,15 +33,8 @@ function hasFourByteSequence(utf8: Uint8Array): boolean {
   return [0xf0, 0xf1, 0xf2, 0xf3, 0xf4].some((lead) => bytes.includes(lead));
 }
 
-/** Of the text, or of its UTF-8 in an array of its own (one that can be handed to another thread). */
-function utf8Of(text: string): Uint8Array {
-  const bytes = new Uint8Array(Buffer.byteLength(text, 'utf8'));
-  Buffer.from(bytes.buffer).write(text, 'utf8');
-  return bytes;
-}
-
 export function prepareDocument(parsed: ParsedDocument, hash?: string): PreparedDocument {
-  const utf8 = parsed.utf8 ?? utf8Of(parsed.text);
+  const utf8 = parsed.utf8 ?? Buffer.from(parsed.text, 'utf8');
   const index = new CodePointIndex(parsed.text, parsed.utf8 && !hasFourByteSequence(parsed.utf8) ? [] : undefined);
   // Turns the format marks (subtitle cues), or else those found in the text.
   const found =
@@ -68,7 +60,7 @@ export function prepareDocument(parsed: ParsedDocument, hash?: string): Prepared
   return { utf8, format: parsed.format, details: parsed.details, hash: hash ?? contentHash(utf8), length: index.length, speakers, turns, times };
 }
 
-/** A file's bytes read by its importer and prepared: what the parsing thread does for each file. */
+/** A file's bytes read by its importer, checked against the size limit, and prepared. */
 export async function prepareFile(fileName: string, bytes: Uint8Array): Promise<PreparedDocument> {
   const parsed = await chooseImporter(fileName, bytes).parse(bytes, fileName);
   if (parsed.text.length > importLimits.textChars) throw new AppError('file_too_large', { file: fileName, limit: importLimits.textChars / 1024 / 1024 });
