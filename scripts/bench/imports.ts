@@ -40,7 +40,7 @@ export async function benchImports(docCount: number, wordCount: number, docxCoun
   const [outcomes, textMs] = await timed(() => call(core, 'documents.importFiles', { paths: [path.join(dir, 'txt')] }));
   const imported = outcomes.filter((o) => o.status === 'imported').length;
   const [docxOutcomes, docxMs] = docxCount ? await timed(() => call(core, 'documents.importFiles', { paths: [path.join(dir, 'docx')] })) : [[], 0];
-  const turns = (core.project!.db.prepare('SELECT count(*) AS n FROM turns').get() as { n: number }).n;
+  const turns = core.project!.db.prepare('SELECT coalesce(sum(turns), 0) FROM speaker_documents').pluck().get() as number;
   const search = await benchSearch(core);
   core.close();
   const rssAfter = peakRssMb();

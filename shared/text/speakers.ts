@@ -52,6 +52,13 @@ interface Candidate {
 export function detectSpeakerTurns(text: string): DetectedTurn[] {
   const candidates: Candidate[] = [];
   const counts = new Map<string, number>();
+  // A transcript has a handful of labels on hundreds of lines: each is judged once.
+  const judged = new Map<string, boolean>();
+  const isLabel = (speaker: string) => {
+    let ok = judged.get(speaker);
+    if (ok === undefined) judged.set(speaker, (ok = speaker.length > 0 && speaker.length <= MAX_LABEL && !sevenWords.test(speaker)));
+    return ok;
+  };
   let lineStart = 0;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
@@ -60,7 +67,7 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
     const match = labelLine.exec(text);
     if (match && match[0].length <= MAX_LABEL + 40) {
       const speaker = match[2]!.trim();
-      if (speaker.length > 0 && speaker.length <= MAX_LABEL && !sevenWords.test(speaker)) {
+      if (isLabel(speaker)) {
         let contentStart = lineStart + match[0].length;
         while (contentStart < lineEnd && (text[contentStart] === ' ' || text[contentStart] === '\t')) contentStart++;
         candidates.push({ speaker, start: lineStart, contentStart, timeMs: match[1] ? parseTimestamp(match[1]) : null });

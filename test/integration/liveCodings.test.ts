@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keepsLiveCodings, liveCodingFacts } from '../../electron/core/analysis/liveCodings';
+import { readDocumentTurns, storeDocumentTurns, TurnsBuilder } from '../../electron/core/store/documentTurns';
 import { newCore } from '../helpers/tempProject';
 
 describe('codings kept in step for the analyses', () => {
@@ -59,15 +60,16 @@ describe('codings kept in step for the analyses', () => {
     await run('documents.delete', { id: documents[2]!.id });
     await expectInStep();
 
-    // A coded document split into turns anew, as re-detecting its speakers would: its old turns go first, then the new ones come.
+    // A coded document split into turns anew, as re-detecting its speakers would: here into one turn, by its last speaker.
     const coded = liveCodingFacts(project)[0]!.documentId;
     const turnOf = () => liveCodingFacts(project).filter((f) => f.documentId === coded).map((f) => f.turnId);
     const turnsBefore = turnOf();
+    expect(new Set(turnsBefore).size).toBeGreaterThan(1);
     project.db.transaction(() => {
-      const turns = project.db.prepare('SELECT speaker_id, start, content_start, "end" FROM turns WHERE document_id = ? ORDER BY start').all(coded) as { speaker_id: number; start: number; content_start: number; end: number }[];
-      project.db.prepare('DELETE FROM turns WHERE document_id = ?').run(coded);
-      const insert = project.db.prepare('INSERT INTO turns(document_id, speaker_id, start, content_start, "end") VALUES (?, ?, ?, ?, ?)');
-      for (const t of turns) insert.run(coded, t.speaker_id, t.start, t.content_start, t.end);
+      const old = readDocumentTurns(project, coded);
+      const whole = new TurnsBuilder();
+      whole.add(old.speakerId(old.length - 1), 0, 0, old.end(old.length - 1), null, null);
+      storeDocumentTurns(project, coded, whole.build());
     })();
     project.wrote();
     expect(turnOf()).not.toEqual(turnsBefore);

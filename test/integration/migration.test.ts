@@ -37,8 +37,9 @@ describe('project files across versions', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'documents' ORDER BY name").pluck().all()).toEqual(['document_stems_delete', 'document_stems_update']);
-    // Turns are indexed by document alone; which documents a speaker speaks in has a table of its own (migration 18).
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'turns' ORDER BY name").pluck().all()).toEqual(['turns_document']);
+    // Which documents a speaker speaks in has a table of its own (migration 18); a document's turns are one row (migration 19).
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'turns'").all()).toEqual([]);
+    expect((db.pragma('table_info(document_turns)') as { name: string }[]).map((c) => c.name)).toEqual(['document_id', 'turns', 'times']);
     expect((db.pragma('table_info(speaker_documents)') as { name: string }[]).map((c) => c.name)).toEqual(['speaker_id', 'document_id', 'turns']);
     const [rina] = await run('documents.list');
     await run('documents.delete', { id: rina!.id });

@@ -94,6 +94,11 @@ describe('full-text search', () => {
     await run('project.close', {});
     const db = new Database(file);
     db.exec('DROP TABLE word_forms; DROP TABLE agreement_notes; DROP TABLE audit_log; DROP TABLE trash; DROP TABLE speaker_documents; ALTER TABLE codes DROP COLUMN memo; ALTER TABLE codings DROP COLUMN key_quote');
+    // Turns as rows, as they were then (migration 19 made them one row a document); these documents have none.
+    db.exec(`DROP TABLE document_turns;
+      CREATE TABLE turns (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+        start INTEGER NOT NULL, content_start INTEGER NOT NULL, "end" INTEGER NOT NULL, time_start_ms INTEGER, time_end_ms INTEGER);
+      CREATE INDEX turns_document ON turns(document_id, start); CREATE INDEX turns_speaker ON turns(speaker_id);`);
     db.pragma('user_version = 6');
     db.close();
     await run('project.open', { path: file });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { DocumentTurns } from '../../electron/core/store/documentTurns';
+import { openProjectFile } from '../../electron/core/store/projectFile';
 import { newCore } from '../helpers/tempProject';
 
 /** A transcript with `turns` turns of each speaker, alternating. */
@@ -11,7 +13,17 @@ const upload = (fileName: string, text: string) => ({ fileName, bytes: Buffer.fr
 
 /** What `speaker_documents` must hold: the turns themselves, counted. */
 function countedFromTurns(db: Database.Database) {
-  return db.prepare('SELECT speaker_id, document_id, count(*) AS turns FROM turns GROUP BY speaker_id, document_id ORDER BY speaker_id, document_id').all();
+  const counted = new Map<string, { speaker_id: number; document_id: number; turns: number }>();
+  for (const row of db.prepare('SELECT document_id, turns, times FROM document_turns').all() as { document_id: number; turns: Buffer; times: Buffer | null }[]) {
+    const turns = DocumentTurns.fromColumns(row.turns, row.times);
+    for (let i = 0; i < turns.length; i++) {
+      const key = `${turns.speakerId(i)} ${row.document_id}`;
+      const entry = counted.get(key) ?? { speaker_id: turns.speakerId(i), document_id: row.document_id, turns: 0 };
+      entry.turns++;
+      counted.set(key, entry);
+    }
+  }
+  return [...counted.values()].sort((a, b) => a.speaker_id - b.speaker_id || a.document_id - b.document_id);
 }
 
 function kept(db: Database.Database) {
@@ -92,38 +104,58 @@ describe("each speaker's documents, kept with the turns", () => {
     core.close();
   });
 
-  it('finds a merged speaker’s turns through the documents index, not by reading every turn', async () => {
-    const { core } = await studyProject();
-    const plan = core
-      .project!.db.prepare('EXPLAIN QUERY PLAN UPDATE turns SET speaker_id = @target WHERE document_id IN (SELECT document_id FROM speaker_documents WHERE speaker_id = @source) AND speaker_id = @source')
-      .all({ source: 1, target: 2 }) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH turns USING INDEX turns_document/);
+  it('rewrites on a merge the turns of only the documents the merged speaker speaks in', async () => {
+    const { run, core } = await studyProject();
+    const db = core.project!.db;
+    db.exec('CREATE TEMP TABLE rewritten(document_id INTEGER); CREATE TEMP TRIGGER count_rewrites AFTER UPDATE ON main.document_turns BEGIN INSERT INTO rewritten VALUES (new.document_id); END;');
+    const id = async (name: string) => (await run('speakers.list')).find((s) => s.name === name)!.id;
+    await run('speakers.merge', { sourceId: await id('Citra'), targetId: await id('Ayu') });
+    const group = (await run('documents.list')).find((d) => d.name === 'group')!;
+    expect(db.prepare('SELECT document_id FROM rewritten').pluck().all()).toEqual([group.id]);
     core.close();
   });
 
-  it('fills the table from the turns of a project written before it (migration 18)', async () => {
-    const { core, dir } = await studyProject();
-    const file = path.join(dir, 'p.tematik');
-    const expected = countedFromTurns(core.project!.db);
-    core.close();
-    // The project as version 17 left it: no table, an index of the turns by speaker.
-    const old = new Database(file);
-    old.exec('DROP TABLE speaker_documents; CREATE INDEX turns_speaker ON turns(speaker_id, document_id);');
-    old.pragma('user_version = 17');
+  it('carries the turns of a project written before speakers had their documents (migrations 18 and 19)', async () => {
+    const env = newCore();
+    const file = path.join(env.dir, 'old.tematik');
+    // The project as version 17 left it: a row for each turn, indexed by speaker.
+    const old = openProjectFile(file, { create: true, targetVersion: 17 });
+    old.exec(`
+      INSERT INTO documents(id, uuid, name, source_name, content_hash, imported_at, text, length) VALUES
+        (1, 'u1', 'ayu', 'ayu.txt', 'h1', '', 'Pewawancara: apa kabar?
+Ayu: baik.
+Pewawancara: kerja?
+Ayu: ojek.', 65),
+        (2, 'u2', 'budi', 'budi.txt', 'h2', '', 'Budi: halo.', 11);
+      INSERT INTO speakers(id, name, is_interviewer) VALUES (1, 'Pewawancara', 1), (2, 'Ayu', 0), (3, 'Budi', 0);
+      INSERT INTO turns(document_id, speaker_id, start, content_start, "end", time_start_ms, time_end_ms) VALUES
+        (1, 2, 24, 29, 34, 61000, NULL), (1, 1, 0, 13, 23, NULL, NULL), (1, 2, 55, 60, 65, NULL, 70500), (1, 1, 35, 48, 54, NULL, NULL), (2, 3, 0, 6, 11, NULL, NULL);
+    `);
     old.close();
 
-    const reopened = newCore(dir);
-    await reopened.run('project.open', { path: file });
-    const db = reopened.core.project!.db;
-    expect(kept(db)).toEqual(expected);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'turns' ORDER BY name").pluck().all()).toEqual(['turns_document']);
-    expect((await reopened.run('speakers.list')).map((s) => [s.name, s.turnCount])).toEqual([
-      ['Pewawancara', 12],
-      ['Ayu', 9],
-      ['Budi', 7],
-      ['Citra', 4],
+    await env.run('project.open', { path: file });
+    const db = env.core.project!.db;
+    expect(kept(db)).toEqual([
+      { speaker_id: 1, document_id: 1, turns: 2 },
+      { speaker_id: 2, document_id: 1, turns: 2 },
+      { speaker_id: 3, document_id: 2, turns: 1 },
+    ]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'turns'").all()).toEqual([]);
+    // In the order of their starts, with their times, whatever order the rows were written in.
+    expect((await env.run('documents.turns', { documentId: 1 })).map((t) => [t.speaker, t.start, t.contentStart, t.end, t.timeStartMs, t.timeEndMs])).toEqual([
+      ['Pewawancara', 0, 13, 23, null, null],
+      ['Ayu', 24, 29, 34, 61000, null],
+      ['Pewawancara', 35, 48, 54, null, null],
+      ['Ayu', 55, 60, 65, null, 70500],
+    ]);
+    expect((await env.run('documents.turns', { documentId: 2 })).map((t) => [t.speaker, t.timeStartMs])).toEqual([['Budi', null]]);
+    expect(db.prepare('SELECT times FROM document_turns WHERE document_id = 2').pluck().get()).toBeNull();
+    expect((await env.run('speakers.list')).map((s) => [s.name, s.turnCount])).toEqual([
+      ['Pewawancara', 2],
+      ['Ayu', 2],
+      ['Budi', 1],
     ]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    reopened.core.close();
+    env.core.close();
   });
 });

@@ -1,6 +1,7 @@
-/** Turns written many rows to a statement come back as they were given, whatever their number. */
+/** A document's turns, written as one row, come back as they were given, whatever their number. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDocumentTurns } from '../../electron/core/store/documentTurns';
 import { TurnWriter } from '../../electron/core/store/turnRows';
 import { newCore } from '../helpers/tempProject';
 
@@ -13,14 +14,14 @@ describe('turn rows', () => {
       Number(project.db.prepare("INSERT INTO documents(uuid, name, source_name, content_hash, imported_at, text, length) VALUES ('u', 'd', 'd.txt', 'h', '', 'x', 1)").run().lastInsertRowid),
       Number(project.db.prepare("INSERT INTO speakers(name) VALUES ('Informan')").run().lastInsertRowid),
     ])();
-    const wanted = Array.from({ length: count }, (_, i) => ({ start: i * 10, content_start: i * 10 + 3, end: i * 10 + 9, time_start_ms: i % 3 ? i * 1000 : null, time_end_ms: i % 2 ? null : i * 1000 + 500 }));
+    const wanted = Array.from({ length: count }, (_, i) => ({ speakerId, start: i * 10, contentStart: i * 10 + 3, end: i * 10 + 9, timeStartMs: i % 3 ? i * 1000 : null, timeEndMs: i % 2 ? null : i * 1000 + 500 }));
     project.db.transaction(() => {
       const writer = new TurnWriter(project, documentId);
-      for (const t of wanted) writer.add(speakerId, t.start, t.content_start, t.end, t.time_start_ms, t.time_end_ms);
+      for (const t of wanted) writer.add(speakerId, t.start, t.contentStart, t.end, t.timeStartMs, t.timeEndMs);
       writer.write();
     })();
-    const rows = project.db.prepare('SELECT start, content_start, "end" AS "end", time_start_ms, time_end_ms FROM turns WHERE document_id = ? AND speaker_id = ? ORDER BY id').all(documentId, speakerId);
-    expect(rows).toEqual(wanted);
+    expect(readDocumentTurns(project, documentId).records(documentId).map(({ id: _, ...turn }) => turn)).toEqual(wanted);
+    expect(project.db.prepare('SELECT turns FROM speaker_documents WHERE document_id = ?').pluck().all(documentId)).toEqual(count ? [count] : []);
     env.core.close();
   });
 });

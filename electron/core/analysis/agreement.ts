@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/api/errors';
 import { codingAgreement, type AgreementCoding, type AgreementReport } from '../../../shared/reliability/codingAgreement';
 import type { AgreementUnit } from '../../../shared/reliability/units';
 import type { Project } from '../project';
+import { readDocumentTurns } from '../store/documentTurns';
 
 export interface AgreementQuery {
   coders: string[];
@@ -41,12 +42,11 @@ export function agreementReport(project: Project, query: AgreementQuery): Agreem
   const used = new Set(codings.filter((k) => compared.has(k.documentId)).map((k) => k.codeId));
   const allCodes = project.stmt('SELECT id, name FROM codes ORDER BY position, id').all() as { id: number; name: string }[];
   const codes = query.codes ? query.codes.map((id) => allCodes.find((c) => c.id === id) ?? missingCode(id)) : allCodes.filter((c) => used.has(c.id));
-  const turnsOf = project.stmt('SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY start');
   const names = new Map((project.stmt('SELECT id, name FROM documents').raw(true).all() as [number, string][]).map(([id, n]) => [id, n]));
   const documents = documentIds
     .filter((id) => names.has(id))
     .sort((a, b) => names.get(a)!.localeCompare(names.get(b)!))
-    .map((id) => ({ id, name: names.get(id)!, text: project.documentText(id)!.text, turns: turnsOf.all(id) as { start: number; end: number }[] }));
+    .map((id) => ({ id, name: names.get(id)!, text: project.documentText(id)!.text, turns: readDocumentTurns(project, id).records(id) }));
   return codingAgreement(documents, codings, { coders: query.coders, unit: query.unit, overlap: query.overlap, codes });
 }
 

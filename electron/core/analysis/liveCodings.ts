@@ -17,7 +17,7 @@
  */
 import type { CodingFact } from '../../../shared/analysis/cooccurrence';
 import type { Project } from '../project';
-import { joinTurnOfCoding } from '../store/turnOfCoding';
+import { type DocumentTurns, documentTurnsReader, turnId } from '../store/documentTurns';
 
 type Kind = 'coding' | 'turns' | 'document_cases' | 'speaker' | 'coder';
 
@@ -36,11 +36,10 @@ const triggers = [
   logged('codings', 'INSERT', 'coding', ['new.id']),
   logged('codings', 'UPDATE', 'coding', ['old.id', 'new.id']),
   logged('codings', 'DELETE', 'coding', ['old.id']),
-  // No trigger on inserted turns. Turns are written only with a new document (an import, a merge), before any
-  // coding of it; splitting a coded document into turns anew deletes its old turns first, which is noted. Even
-  // with the check above, a trigger ran for each of a transcript's hundreds of turns: 10-20 % of an import.
-  logged('turns', 'UPDATE', 'turns', ['old.document_id', 'new.document_id']),
-  logged('turns', 'DELETE', 'turns', ['old.document_id']),
+  // No trigger on inserted turns: a document's turns are written with it (an import, a merge), before any coding
+  // of it. Turns written again in place of others (speakers merged) are an update.
+  logged('document_turns', 'UPDATE', 'turns', ['old.document_id', 'new.document_id']),
+  logged('document_turns', 'DELETE', 'turns', ['old.document_id']),
   logged('case_documents', 'INSERT', 'document_cases', ['new.document_id'], documentHasCodings),
   logged('case_documents', 'DELETE', 'document_cases', ['old.document_id']),
   // A new speaker or coder is in no fact yet: it is read when a fact first names it.
@@ -50,7 +49,9 @@ const triggers = [
   logged('coders', 'DELETE', 'coder', ['old.id']),
 ].join('\n');
 
-const rowSelect = `SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, t.id, t.speaker_id, t.time_start_ms, k.created_at, k.memo FROM codings k ${joinTurnOfCoding('k', 't')}`;
+const codingSelect = 'SELECT k.id, k.document_id, k.code_id, k.start, k."end", k.coder_id, k.created_at, k.memo FROM codings k';
+
+type CodingRow = [id: number, documentId: number, codeId: number, start: number, end: number, coderId: number, createdAt: string, memo: string | null];
 
 type Row = [
   id: number,
@@ -74,6 +75,14 @@ export interface CodingDetail {
   timeStartMs: number | null;
   createdAt: string;
   memo: string | null;
+}
+
+/** A coding's row with the speaker turn it starts in. */
+function withTurn([id, documentId, codeId, start, end, coderId, createdAt, memo]: CodingRow, turnsOf: (documentId: number) => DocumentTurns): Row {
+  const turns = turnsOf(documentId);
+  const turn = turns.indexAt(start);
+  if (turn === -1) return [id, documentId, codeId, start, end, coderId, null, null, null, createdAt, memo];
+  return [id, documentId, codeId, start, end, coderId, turnId(documentId, turn), turns.speakerId(turn), turns.timeStartMs(turn), createdAt, memo];
 }
 
 const detailOf = (row: Row): CodingDetail => ({ coderId: row[5], speakerId: row[7], timeStartMs: row[8], createdAt: row[9], memo: row[10] });
@@ -117,7 +126,9 @@ function makeFact(names: Names, [id, documentId, codeId, start, end, coderId, tu
 function readCodings(project: Project, fact: (row: Row) => CodingFact): { facts: CodingFact[]; details: CodingDetail[] } {
   const facts: CodingFact[] = [];
   const details: CodingDetail[] = [];
-  for (const row of project.stmt(`${rowSelect} ORDER BY k.id`).raw(true).iterate() as IterableIterator<Row>) {
+  const turnsOf = documentTurnsReader(project);
+  for (const coding of project.stmt(`${codingSelect} ORDER BY k.id`).raw(true).iterate() as IterableIterator<CodingRow>) {
+    const row = withTurn(coding, turnsOf);
     facts.push(fact(row));
     details.push(detailOf(row));
   }
@@ -213,9 +224,10 @@ class LiveCodings {
       for (const fact of this.facts) if (turns.has(fact.documentId)) codings.add(fact.id);
     }
     // One read for all of them; a coding noted but not found was deleted (or its insert rolled back).
-    const rows = this.project.stmt(`${rowSelect} WHERE k.id IN (SELECT value FROM json_each(?)) ORDER BY k.id`).raw(true).all(JSON.stringify([...codings])) as Row[];
+    const rows = this.project.stmt(`${codingSelect} WHERE k.id IN (SELECT value FROM json_each(?)) ORDER BY k.id`).raw(true).all(JSON.stringify([...codings])) as CodingRow[];
+    const turnsOf = documentTurnsReader(this.project);
     const found = new Set<number>();
-    for (const row of rows) {
+    for (const row of rows.map((coding) => withTurn(coding, turnsOf))) {
       found.add(row[0]);
       this.place(row[0], row);
     }

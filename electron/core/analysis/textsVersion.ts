@@ -20,8 +20,8 @@ const watched: { table: string; event: string; when?: string }[] = [
   { table: 'documents', event: 'DELETE' },
   { table: 'documents', event: 'UPDATE OF text' },
   // Turns are inserted only with a new document (see liveCodings.ts), which the first trigger sees.
-  { table: 'turns', event: 'UPDATE' },
-  { table: 'turns', event: 'DELETE' },
+  { table: 'document_turns', event: 'UPDATE' },
+  { table: 'document_turns', event: 'DELETE' },
   { table: 'speakers', event: 'UPDATE OF is_interviewer' },
   { table: 'case_documents', event: 'INSERT' },
   { table: 'case_documents', event: 'DELETE' },

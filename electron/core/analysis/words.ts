@@ -10,6 +10,7 @@ import { CodePointIndex, sliceCodePoints } from '../../../shared/text/codepoints
 import { guessLanguage, stopwordSet, type StopwordChanges, type WordLanguage } from '../../../shared/text/stopwords';
 import { forEachWord } from '../../../shared/text/wordScanner';
 import type { Project } from '../project';
+import { readDocumentTurns, readSpeakers } from '../store/documentTurns';
 import { stem } from '../search/stemming';
 import { textsVersion } from './textsVersion';
 import { loadFacts } from './facts';
@@ -77,18 +78,15 @@ function countFrequencies(project: Project, query: Omit<WordQuery, 'top'>): Word
     const wanted = query.documentIds?.length ? new Set(query.documentIds) : null;
     const attributes = query.where ? loadFacts(project).attributes : null;
     const casesOf = project.stmt('SELECT case_id FROM case_documents WHERE document_id = ?');
-    const turnsOf = project
-      .stmt('SELECT t.start, t.content_start, t."end", s.is_interviewer FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start')
-      .raw(true);
+    const speakers = readSpeakers(project);
     // One document at a time, read and let go: the whole corpus never sits in memory.
     for (const { id, text } of project.stmt('SELECT id, text FROM documents ORDER BY id').iterate() as IterableIterator<{ id: number; text: string }>) {
       if (wanted && !wanted.has(id)) continue;
       if (query.where && !matchesWhere((casesOf.all(id) as { case_id: number }[]).map((r) => r.case_id), query.where, attributes!)) continue;
       // Interviewer turns go unless asked for, and speaker labels always: "Rina:" is not something Rina said. Turns come in order and do not overlap.
-      const cut = (turnsOf.all(id) as [number, number, number, number][]).map(([start, contentStart, end, interviewer]) => ({
-        start,
-        end: interviewer === 1 && !query.includeInterviewer ? end : contentStart,
-      }));
+      const cut = readDocumentTurns(project, id)
+        .records(id)
+        .map(({ speakerId, start, contentStart, end }) => ({ start, end: speakers.get(speakerId)!.isInterviewer && !query.includeInterviewer ? end : contentStart }));
       const index = new CodePointIndex(text);
       const lang = language(id, text);
       let from = 0;

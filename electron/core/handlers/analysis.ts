@@ -7,6 +7,7 @@ import { codePaths, findCode } from '../../../shared/model/codeTree';
 import type { Code, CooccurrencePair, Passage } from '../../../shared/model/types';
 import { sliceCodePoints } from '../../../shared/text/codepoints';
 import type { Project } from '../project';
+import { readDocumentTurns } from '../store/documentTurns';
 import { createCode, getCode } from './codes';
 import { createCodings } from './codings';
 import { retrievePassages } from './retrieve';
@@ -83,7 +84,7 @@ function runQuery(project: Project, expression: string): Passage[] {
   const passages: Passage[] = [];
   const needsTurns = usesTurns(tree);
   for (const [documentId, perCode] of byDocument) {
-    const turns = needsTurns ? (project.stmt('SELECT start, "end" AS "end" FROM turns WHERE document_id = ? ORDER BY start').all(documentId) as Range[]) : [];
+    const turns = needsTurns ? readDocumentTurns(project, documentId).records(documentId) : [];
     const ranges = evaluateCodeQuery(tree, (name) => perCode.get(idByName.get(name)!) ?? [], turns);
     if (ranges.length === 0) continue;
     const doc = project.documentText(documentId)!;

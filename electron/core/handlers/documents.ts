@@ -3,6 +3,7 @@ import type { DocumentFull, DocumentSummary, Turn } from '../../../shared/model/
 import { diskSource, failedOutcome, importSources, scanPaths, uploadSource } from '../importers/importBatch';
 import { previewSurvey } from '../importers/survey';
 import type { Project } from '../project';
+import { readDocumentTurns, readSpeakers } from '../store/documentTurns';
 import { trashDocument } from '../store/trash';
 import { batch, type HandlersFor } from './types';
 import { rowUuid } from '../store/rowUuid';
@@ -88,33 +89,10 @@ export const documentHandlers: HandlersFor<'documents'> = {
   'documents.turns': ({ documentId }, core) => {
     const project = core.requireProject();
     documentSummary(project, documentId);
-    const rows = project
-      .stmt(
-        `SELECT t.id, s.name AS speaker, s.is_interviewer, t.start, t.content_start, t."end" AS "end", t.time_start_ms, t.time_end_ms
-         FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start`,
-      )
-      .all(documentId) as {
-      id: number;
-      speaker: string;
-      is_interviewer: number;
-      start: number;
-      content_start: number;
-      end: number;
-      time_start_ms: number | null;
-      time_end_ms: number | null;
-    }[];
-    return rows.map(
-      (r): Turn => ({
-        id: r.id,
-        speaker: r.speaker,
-        isInterviewer: r.is_interviewer === 1,
-        start: r.start,
-        contentStart: r.content_start,
-        end: r.end,
-        timeStartMs: r.time_start_ms,
-        timeEndMs: r.time_end_ms,
-      }),
-    );
+    const speakers = readSpeakers(project);
+    return readDocumentTurns(project, documentId)
+      .records(documentId)
+      .map(({ id, speakerId, ...place }): Turn => ({ id, speaker: speakers.get(speakerId)!.name, isInterviewer: speakers.get(speakerId)!.isInterviewer, ...place }));
   },
 
   'documents.rename': ({ id, name }, core) => {

@@ -8,7 +8,7 @@ import type { RetrievedPassage } from '../../../shared/model/types';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import type { Project } from '../project';
 import { PassageCutter } from '../store/passageBytes';
-import { joinTurnOfCoding } from '../store/turnOfCoding';
+import { documentTurnsReader } from '../store/documentTurns';
 import { getCode } from './codes';
 
 const CONTEXT = 160;
@@ -22,15 +22,20 @@ interface Row {
   end: number;
   coder: string;
   key_quote: number;
+}
+
+/** The speaker of the turn a passage starts in, that turn's time, and the speaker's case. */
+interface Turn {
   speaker: string | null;
-  time_start_ms: number | null;
-  speaker_case: string | null;
+  timeStartMs: number | null;
+  speakerCase: string | null;
 }
 
 type RetrieveFilter = { codeId: number; where?: Record<string, string>; coder?: string; documentId?: number };
 
 interface Match {
   row: Row;
+  turn: Turn;
   cases: string[];
 }
 
@@ -57,13 +62,10 @@ function matchesOf(project: Project, filter: RetrieveFilter): Match[] {
 function findMatches(project: Project, filter: RetrieveFilter): Match[] {
   const rows = project
     .stmt(
-      `SELECT k.id, k.document_id, d.name AS document, d.length AS document_length, k.start, k."end" AS "end", c.name AS coder, k.key_quote, s.name AS speaker, t.time_start_ms, sc.name AS speaker_case
+      `SELECT k.id, k.document_id, d.name AS document, d.length AS document_length, k.start, k."end" AS "end", c.name AS coder, k.key_quote
        FROM codings k
        JOIN documents d ON d.id = k.document_id
        JOIN coders c ON c.id = k.coder_id
-       ${joinTurnOfCoding('k', 't')}
-       LEFT JOIN speakers s ON s.id = t.speaker_id
-       LEFT JOIN cases sc ON sc.id = s.case_id
        WHERE k.code_id = @codeId AND (@coder IS NULL OR c.name = @coder) AND (@documentId IS NULL OR k.document_id = @documentId)
        ORDER BY d.name COLLATE NOCASE, k.start`,
     )
@@ -86,10 +88,25 @@ function findMatches(project: Project, filter: RetrieveFilter): Match[] {
   }
   const where = Object.entries(filter.where ?? {});
   const matches = (cases: string[]) => where.length === 0 || cases.some((c) => where.every(([name, value]) => attributes.get(c)?.[name] === value));
+  const speakers = new Map(
+    (project.stmt('SELECT s.id, s.name, c.name FROM speakers s LEFT JOIN cases c ON c.id = s.case_id').raw(true).all() as [number, string, string | null][]).map(([id, name, caseName]) => [
+      id,
+      { name, caseName },
+    ]),
+  );
+  const turnsOf = documentTurnsReader(project);
+  const turnOf = (row: Row): Turn => {
+    const turns = turnsOf(row.document_id);
+    const at = turns.indexAt(row.start);
+    if (at === -1) return { speaker: null, timeStartMs: null, speakerCase: null };
+    const speaker = speakers.get(turns.speakerId(at))!;
+    return { speaker: speaker.name, timeStartMs: turns.timeStartMs(at), speakerCase: speaker.caseName };
+  };
   const out: Match[] = [];
   for (const row of rows) {
-    const cases = row.speaker_case ? [row.speaker_case] : (documentCases.get(row.document_id) ?? []);
-    if (matches(cases)) out.push({ row, cases });
+    const turn = turnOf(row);
+    const cases = turn.speakerCase ? [turn.speakerCase] : (documentCases.get(row.document_id) ?? []);
+    if (matches(cases)) out.push({ row, turn, cases });
   }
   return out;
 }
@@ -102,7 +119,7 @@ export function retrievePassages(project: Project, filter: RetrieveFilter, windo
   const chosen = matches.slice(offset, window.limit === undefined ? undefined : offset + window.limit);
   // Cut from the stored bytes: a code's passages can come from every transcript of the project (see store/passageBytes.ts).
   const passagesOf = new PassageCutter(project);
-  const passages = chosen.map(({ row, cases }): RetrievedPassage => {
+  const passages = chosen.map(({ row, turn, cases }): RetrievedPassage => {
     const from = Math.max(0, row.start - CONTEXT);
     const to = Math.min(row.document_length, row.end + CONTEXT);
     const context = passagesOf.cut(row.document_id, from, to);
@@ -117,8 +134,8 @@ export function retrievePassages(project: Project, filter: RetrieveFilter, windo
       text: passagesOf.cut(row.document_id, row.start, row.end),
       context: `${from > 0 ? '…' : ''}${context}${to < row.document_length ? '…' : ''}`,
       coder: row.coder,
-      speaker: row.speaker,
-      timestamp: row.time_start_ms === null ? null : formatTimestamp(row.time_start_ms),
+      speaker: turn.speaker,
+      timestamp: turn.timeStartMs === null ? null : formatTimestamp(turn.timeStartMs),
       cases,
     };
   });

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Speaker } from '../../../shared/model/types';
 import { ensureCase } from '../importers/commit';
 import type { Project } from '../project';
+import { readDocumentTurns, storeDocumentTurns } from '../store/documentTurns';
 import type { HandlersFor } from './types';
 
 function listSpeakers(project: Project, onlyId?: number): Speaker[] {
@@ -58,10 +59,10 @@ function linkDocuments(project: Project, speakerId: number): void {
 }
 
 function merge(project: Project, sourceId: number, targetId: number): void {
-  // Turns are found through the documents the speaker speaks in: they are indexed by document, not by speaker.
-  project
-    .stmt('UPDATE turns SET speaker_id = @target WHERE document_id IN (SELECT document_id FROM speaker_documents WHERE speaker_id = @source) AND speaker_id = @source')
-    .run({ source: sourceId, target: targetId });
+  // The documents the speaker speaks in are the ones whose turns name it.
+  for (const documentId of project.stmt('SELECT document_id FROM speaker_documents WHERE speaker_id = ?').pluck().all(sourceId) as number[]) {
+    storeDocumentTurns(project, documentId, readDocumentTurns(project, documentId).withSpeaker(sourceId, targetId));
+  }
   project
     .stmt(
       `INSERT INTO speaker_documents(speaker_id, document_id, turns) SELECT ?, document_id, turns FROM speaker_documents WHERE speaker_id = ?

@@ -10,7 +10,8 @@ import type { Project } from '../project';
 import { prepareDocument, type PreparedDocument } from './prepared';
 import type { ParsedDocument } from './types';
 import { rowUuid } from '../store/rowUuid';
-import { TurnWriter } from '../store/turnRows';
+import { DocumentTurns } from '../store/documentTurns';
+import { writeTurns } from '../store/turnRows';
 
 export interface CommittedDocument {
   documentId: number;
@@ -100,12 +101,6 @@ export function commitPrepared(project: Project, prepared: PreparedDocument, sou
     if (speaker.caseId !== null) linkCaseToDocument(project, speaker.caseId, documentId);
     return speaker.id;
   });
-  const turnRows = new TurnWriter(project, documentId);
-  const { turns, times } = prepared;
-  const time = (value: number) => (Number.isNaN(value) ? null : value);
-  for (let i = 0; i < turns.length / 4; i++) {
-    turnRows.add(speakerIds[turns[i * 4]!]!, turns[i * 4 + 1]!, turns[i * 4 + 2]!, turns[i * 4 + 3]!, time(times[i * 2]!), time(times[i * 2 + 1]!));
-  }
-  turnRows.write();
+  writeTurns(project, documentId, DocumentTurns.prepared(prepared.turns, prepared.times, speakerIds));
   return { documentId, name, length: prepared.length, speakers: prepared.speakers };
 }

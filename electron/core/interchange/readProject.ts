@@ -5,6 +5,7 @@
  */
 import type { Interchange, InterchangeCase, InterchangeCoding, InterchangeDocument } from '../../../shared/model/interchange';
 import type { Project } from '../project';
+import { readDocumentTurns, readSpeakers } from '../store/documentTurns';
 
 export interface ReadOptions {
   /** Only these documents (and their cases, speakers and codings); all when absent. */
@@ -38,10 +39,11 @@ export function readInterchange(project: Project, options: ReadOptions): Interch
   const uuidOf = new Map(documentRows.map((d) => [d.id, d.uuid]));
 
   const memoOf = project.stmt('SELECT body FROM memos WHERE document_id = ? AND code_id IS NULL').pluck();
-  const turnsOf = project.stmt(
-    `SELECT s.name AS speaker, t.start, t.content_start AS contentStart, t."end" AS "end", t.time_start_ms AS timeStartMs, t.time_end_ms AS timeEndMs
-     FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start`,
-  );
+  const speakerOf = readSpeakers(project);
+  const turnsOf = (documentId: number): InterchangeDocument['turns'] =>
+    readDocumentTurns(project, documentId)
+      .records(documentId)
+      .map(({ speakerId, start, contentStart, end, timeStartMs, timeEndMs }) => ({ speaker: speakerOf.get(speakerId)!.name, start, contentStart, end, timeStartMs, timeEndMs }));
   const documents: InterchangeDocument[] = documentRows.map((d) => ({
     uuid: d.uuid,
     name: d.name,
@@ -50,7 +52,7 @@ export function readInterchange(project: Project, options: ReadOptions): Interch
     format: d.format,
     importDetails: JSON.parse(d.details) as Record<string, string | number>,
     memo: (memoOf.get(d.id) as string | undefined) ?? '',
-    turns: options.withoutTurns ? [] : (turnsOf.all(d.id) as InterchangeDocument['turns']),
+    turns: options.withoutTurns ? [] : turnsOf(d.id),
   }));
 
   const speakerNames = new Set(documents.flatMap((d) => d.turns.map((t) => t.speaker)));

@@ -14,6 +14,7 @@ import { sliceCodePoints } from '../../../shared/text/codepoints';
 import { formatTimestamp } from '../../../shared/text/speakers';
 import { loadFacts } from '../analysis/facts';
 import type { Project } from '../project';
+import { documentTurnsReader } from '../store/documentTurns';
 
 const QUOTES = 3;
 const IDEAL_LENGTH = 220;
@@ -27,7 +28,7 @@ export function buildChapter(project: Project, options: { themes: number[]; by?:
   const guidance = new Map(
     (project.stmt('SELECT id, description, inclusion, memo FROM codes').all() as { id: number; description: string; inclusion: string; memo: string }[]).map((c) => [c.id, c]),
   );
-  const turnTime = project.stmt('SELECT time_start_ms FROM turns WHERE id = ?');
+  const turnsOf = documentTurnsReader(project);
   const keyQuotes = new Set((project.stmt('SELECT id FROM codings WHERE key_quote = 1').raw(true).all() as [number][]).map(([id]) => id));
   const pairs = cooccurrence(data.facts, { kind: 'overlap' });
   const values = (attribute: string) => [...new Set([...data.attributes.values()].map((a) => a[attribute]).filter((v): v is string => v !== undefined))].sort();
@@ -80,8 +81,10 @@ export function buildChapter(project: Project, options: { themes: number[]; by?:
       .filter(Boolean)
       .join(', ');
     const who = owner === undefined ? documents.get(f.documentId)! : `${caseNames.get(owner)}${shown ? ` (${shown})` : ''}`;
-    const time = f.turnId === null ? null : (turnTime.get(f.turnId) as { time_start_ms: number | null } | undefined)?.time_start_ms;
-    return { text, citation: `${who}, ${time !== null && time !== undefined ? formatTimestamp(time) : `${documents.get(f.documentId)}, ${f.start}–${f.end}`}` };
+    const turns = turnsOf(f.documentId);
+    const turn = f.turnId === null ? -1 : turns.indexAt(f.start);
+    const time = turn === -1 ? null : turns.timeStartMs(turn);
+    return { text, citation: `${who}, ${time !== null ? formatTimestamp(time) : `${documents.get(f.documentId)}, ${f.start}–${f.end}`}` };
   }
 
   const branches = options.themes.map((themeId) => branchIds([themeId], data.codes));
