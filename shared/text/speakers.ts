@@ -25,6 +25,15 @@ const MAX_LABEL = 60;
 /** Read where a line starts (sticky), so no line is copied out of the text to be matched. */
 const labelLine =
   /[ \t]*(?:\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?[ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{M}\p{N} .'’()\-]*?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)/uy;
+/**
+ * The same over UTF-8 bytes read one to a character: any byte of a
+ * character beyond ASCII may be part of a label, which is then decoded and
+ * held to the pattern above (labelWhole).
+ */
+const labelLineInUtf8 =
+  /[ \t]*(?:\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?[ \t]+)?(?:\*\*|__)?([A-Za-z\x80-\xff][A-Za-z0-9\x80-\xff .'()\-]*?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)/y;
+const labelWhole = /^[\p{L}][\p{L}\p{M}\p{N} .'’()\-]*$/u;
+const beyondAscii = /[\x80-\xff]/;
 /** A label of more than six words is a sentence with a colon. */
 const sevenWords = /\S+(?:\s+\S+){6}/;
 
@@ -49,7 +58,70 @@ interface Candidate {
   timeMs: number | null;
 }
 
+/** A text as the detection reads it: the characters themselves, or the bytes of their UTF-8. */
+interface Reading {
+  view: string;
+  labelLine: RegExp;
+  /** The label as written (null if it is none), from what the pattern matched. */
+  label(matched: string): string | null;
+  /** How many characters lie between two positions. */
+  length(start: number, end: number): number;
+  /** Where the character before `position` starts if it is white space, or -1. */
+  spaceBefore(position: number): number;
+}
+
+/** Speaker turns in a text; offsets are UTF-16 indices into it. */
 export function detectSpeakerTurns(text: string): DetectedTurn[] {
+  return detectTurns({
+    view: text,
+    labelLine,
+    label: (matched) => matched,
+    length: (start, end) => end - start,
+    spaceBefore: (position) => (/\s/.test(text[position - 1]!) ? position - 1 : -1),
+  });
+}
+
+/**
+ * Speaker turns found in a text's UTF-8 without decoding all of it: `bytes`
+ * holds one character per byte (Latin-1), and only labels and line ends
+ * beyond ASCII are decoded. Offsets are byte offsets. Gives the turns
+ * detectSpeakerTurns gives for the decoded text.
+ */
+export function detectSpeakerTurnsInUtf8(bytes: string): DetectedTurn[] {
+  const decoded = new Map<string, string | null>();
+  return detectTurns({
+    view: bytes,
+    labelLine: labelLineInUtf8,
+    label(matched) {
+      if (!beyondAscii.test(matched)) return matched;
+      let label = decoded.get(matched);
+      if (label === undefined) {
+        const text = fromUtf8(matched);
+        decoded.set(matched, (label = labelWhole.test(text) ? text : null));
+      }
+      return label;
+    },
+    length(start, end) {
+      const part = bytes.slice(start, end);
+      return beyondAscii.test(part) ? fromUtf8(part).length : part.length;
+    },
+    spaceBefore(position) {
+      if (bytes.charCodeAt(position - 1) < 0x80) return /\s/.test(bytes[position - 1]!) ? position - 1 : -1;
+      // Back over the continuation bytes (10xxxxxx) to the character's first.
+      let first = position - 1;
+      while (first > 0 && position - first < 4 && (bytes.charCodeAt(first) & 0xc0) === 0x80) first--;
+      return /^\s$/.test(fromUtf8(bytes.slice(first, position))) ? first : -1;
+    },
+  });
+}
+
+// A byte-order mark is a character like any other here (white space, at a line's end), not a mark to drop.
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** The characters that bytes, read one to a character, encode in UTF-8. */
+const fromUtf8 = (bytes: string): string => utf8Decoder.decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+
+function detectTurns(reading: Reading): DetectedTurn[] {
+  const text = reading.view;
   const candidates: Candidate[] = [];
   const counts = new Map<string, number>();
   // A transcript has a handful of labels on hundreds of lines: each is judged once.
@@ -63,11 +135,11 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    labelLine.lastIndex = lineStart;
-    const match = labelLine.exec(text);
-    if (match && match[0].length <= MAX_LABEL + 40) {
-      const speaker = match[2]!.trim();
-      if (isLabel(speaker)) {
+    reading.labelLine.lastIndex = lineStart;
+    const match = reading.labelLine.exec(text);
+    if (match && (match[0].length <= MAX_LABEL + 40 || reading.length(lineStart, lineStart + match[0].length) <= MAX_LABEL + 40)) {
+      const speaker = reading.label(match[2]!)?.trim();
+      if (speaker !== undefined && isLabel(speaker)) {
         let contentStart = lineStart + match[0].length;
         while (contentStart < lineEnd && (text[contentStart] === ' ' || text[contentStart] === '\t')) contentStart++;
         candidates.push({ speaker, start: lineStart, contentStart, timeMs: match[1] ? parseTimestamp(match[1]) : null });
@@ -81,7 +153,7 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
   const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2);
   return accepted.map((c, i) => {
     let end = i + 1 < accepted.length ? accepted[i + 1]!.start : text.length;
-    while (end > c.contentStart && /\s/.test(text[end - 1]!)) end--;
+    for (let space = end > c.contentStart ? reading.spaceBefore(end) : -1; space !== -1; space = end > c.contentStart ? reading.spaceBefore(end) : -1) end = space;
     return { speaker: c.speaker, start: c.start, contentStart: c.contentStart, timeMs: c.timeMs, end: Math.max(end, c.contentStart) };
   });
 }

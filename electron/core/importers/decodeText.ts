@@ -44,31 +44,73 @@ function legacyEncoding(bytes: Uint8Array): string {
 /** Characters that no text contains: C0 controls other than tab, line and page breaks; DEL; U+FFFD. */
 const unlikely = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/g;
 
+const sampleLength = 16_384;
+
 /** Share of unlikely characters in the first 16,384 (a regular expression scans it many times faster than a loop over char codes). */
 function controlShare(text: string): number {
-  const sample = text.slice(0, 16_384);
+  const sample = text.slice(0, sampleLength);
   if (sample.length === 0) return 0;
   return (sample.match(unlikely)?.length ?? 0) / sample.length;
 }
 
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = bomEncoding(bytes);
+  // Checked natively, and decoded only if need be (see decodeUtf8).
+  if (!bom && isUtf8(bytes)) return decodeUtf8(buffer, fileName);
   let text: string;
   let encoding: string;
-  const bom = bomEncoding(bytes);
   if (bom) {
     encoding = bom.encoding;
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + bom.skip, bytes.byteLength - bom.skip), encoding);
-  } else if (isUtf8(bytes)) {
-    // Checked, then decoded: validating natively and decoding without checks takes half the time of a strict TextDecoder.
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    encoding = 'utf-8';
+    text = iconv.decode(buffer.subarray(bom.skip), encoding);
   } else {
     encoding = legacyEncoding(bytes);
     if (!iconv.encodingExists(encoding)) throw new AppError('bad_encoding', { file: fileName });
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    text = iconv.decode(buffer, encoding);
   }
   if (controlShare(text) > 0.01) throw new AppError('not_text', { file: fileName });
-  const normalized = normalizeImportedText(text);
-  // The same string back means nothing was removed.
-  return !bom && encoding === 'utf-8' && normalized === text ? { text, encoding, utf8: bytes } : { text: normalized, encoding };
+  return { text: normalizeImportedText(text), encoding };
+}
+
+/**
+ * Strict UTF-8 without a byte-order mark. Without carriage returns the text
+ * is exactly these bytes, which are what gets stored, hashed and searched
+ * for speaker labels (prepared.ts): the string is made only if something
+ * reads `text`.
+ */
+function decodeUtf8(buffer: Buffer, fileName: string): DecodedText {
+  if (controlShare(utf8Start(buffer, sampleLength)) > 0.01) throw new AppError('not_text', { file: fileName });
+  if (buffer.includes(0x0d)) return { text: normalizeImportedText(buffer.toString('utf8')), encoding: 'utf-8' };
+  let text: string | undefined;
+  return {
+    encoding: 'utf-8',
+    utf8: buffer,
+    get text() {
+      return (text ??= buffer.toString('utf8'));
+    },
+  };
+}
+
+/** At least the first `length` characters of UTF-8, decoding little more than they take: a transcript is mostly ASCII, a byte a character. */
+function utf8Start(buffer: Buffer, length: number): string {
+  let text = '';
+  let start = 0;
+  while (text.length < length && start < buffer.length) {
+    // A character takes at most three bytes a UTF-16 unit; the cut moves on to the next character's first byte.
+    let end = Math.min(buffer.length, start + (start === 0 ? length : (length - text.length) * 3));
+    while (end < buffer.length && (buffer[end]! & 0xc0) === 0x80) end++;
+    text += buffer.toString('utf8', start, end);
+    start = end;
+  }
+  return text;
+}
+
+/** Whether the text is only white space, read from its UTF-8 where there is one: its first byte that is not ASCII white space tells, unless it begins a wider character. */
+export function isBlank(decoded: DecodedText): boolean {
+  if (!decoded.utf8) return decoded.text.trim() === '';
+  for (const byte of decoded.utf8) {
+    if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d)) continue;
+    return byte < 0x80 ? false : decoded.text.trim() === '';
+  }
+  return true;
 }

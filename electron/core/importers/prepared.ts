@@ -5,8 +5,8 @@
  * values (the text as the bytes it is stored as, never encoded again).
  */
 import { AppError } from '../../../shared/api/errors';
-import { CodePointIndex } from '../../../shared/text/codepoints';
-import { detectSpeakerTurns } from '../../../shared/text/speakers';
+import { CodePointIndex, Utf8CodePoints } from '../../../shared/text/codepoints';
+import { type DetectedTurn, detectSpeakerTurns, detectSpeakerTurnsInUtf8 } from '../../../shared/text/speakers';
 import { contentHash } from './contentHash';
 import { chooseImporter } from './registry';
 import { importLimits, type ParsedDocument } from './types';
@@ -33,13 +33,41 @@ function hasFourByteSequence(utf8: Uint8Array): boolean {
   return [0xf0, 0xf1, 0xf2, 0xf3, 0xf4].some((lead) => bytes.includes(lead));
 }
 
+interface FoundTurn {
+  speaker: string;
+  start: number;
+  contentStart: number;
+  end: number;
+  timeStartMs: number | null;
+  timeEndMs: number | null;
+}
+
 export function prepareDocument(parsed: ParsedDocument, hash?: string): PreparedDocument {
+  if (parsed.utf8 && !parsed.turns) return prepareUtf8(parsed, parsed.utf8, hash);
   const utf8 = parsed.utf8 ?? Buffer.from(parsed.text, 'utf8');
   const index = new CodePointIndex(parsed.text, parsed.utf8 && !hasFourByteSequence(parsed.utf8) ? [] : undefined);
   // Turns the format marks (subtitle cues), or else those found in the text.
-  const found =
-    parsed.turns ??
-    detectSpeakerTurns(parsed.text).map((t) => ({ speaker: t.speaker, start: t.start, contentStart: t.contentStart, end: t.end, timeStartMs: t.timeMs, timeEndMs: null }));
+  const found = parsed.turns ?? detectSpeakerTurns(parsed.text).map(withTimes);
+  return { utf8, format: parsed.format, details: parsed.details, hash: hash ?? contentHash(utf8), length: index.length, ...packTurns(found, (offset) => index.toCodePoint(offset)) };
+}
+
+/**
+ * A text that is exactly its UTF-8 (a plain transcript, as most are): its
+ * speaker turns found in the bytes, read one to a character, and their
+ * offsets counted in code points from there. The text is never decoded:
+ * that took longer than finding the turns.
+ */
+function prepareUtf8(parsed: ParsedDocument, utf8: Uint8Array, hash?: string): PreparedDocument {
+  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('latin1');
+  const codePoints = new Utf8CodePoints(bytes);
+  const found = detectSpeakerTurnsInUtf8(bytes).map(withTimes);
+  return { utf8, format: parsed.format, details: parsed.details, hash: hash ?? contentHash(utf8), length: codePoints.length, ...packTurns(found, (offset) => codePoints.at(offset)) };
+}
+
+const withTimes = (t: DetectedTurn): FoundTurn => ({ speaker: t.speaker, start: t.start, contentStart: t.contentStart, end: t.end, timeStartMs: t.timeMs, timeEndMs: null });
+
+/** Turns in typed arrays, their offsets in code points, their speakers by index. */
+function packTurns(found: readonly FoundTurn[], toCodePoint: (offset: number) => number): Pick<PreparedDocument, 'speakers' | 'turns' | 'times'> {
   const speakers: string[] = [];
   const speakerIndex = new Map<string, number>();
   const turns = new Int32Array(found.length * 4);
@@ -51,18 +79,24 @@ export function prepareDocument(parsed: ParsedDocument, hash?: string): Prepared
       speakerIndex.set(turn.speaker, speaker);
     }
     turns[i * 4] = speaker;
-    turns[i * 4 + 1] = index.toCodePoint(turn.start);
-    turns[i * 4 + 2] = index.toCodePoint(turn.contentStart);
-    turns[i * 4 + 3] = index.toCodePoint(turn.end);
+    turns[i * 4 + 1] = toCodePoint(turn.start);
+    turns[i * 4 + 2] = toCodePoint(turn.contentStart);
+    turns[i * 4 + 3] = toCodePoint(turn.end);
     times[i * 2] = turn.timeStartMs ?? NaN;
     times[i * 2 + 1] = turn.timeEndMs ?? NaN;
   });
-  return { utf8, format: parsed.format, details: parsed.details, hash: hash ?? contentHash(utf8), length: index.length, speakers, turns, times };
+  return { speakers, turns, times };
+}
+
+/** Whether the text has more characters than a document may: a text that is its UTF-8 has no more characters than bytes, and is decoded to count them only when it has more bytes. */
+function tooLong(parsed: ParsedDocument): boolean {
+  if (parsed.utf8 && parsed.utf8.byteLength <= importLimits.textChars) return false;
+  return parsed.text.length > importLimits.textChars;
 }
 
 /** A file's bytes read by its importer, checked against the size limit, and prepared. */
 export async function prepareFile(fileName: string, bytes: Uint8Array): Promise<PreparedDocument> {
   const parsed = await chooseImporter(fileName, bytes).parse(bytes, fileName);
-  if (parsed.text.length > importLimits.textChars) throw new AppError('file_too_large', { file: fileName, limit: importLimits.textChars / 1024 / 1024 });
+  if (tooLong(parsed)) throw new AppError('file_too_large', { file: fileName, limit: importLimits.textChars / 1024 / 1024 });
   return prepareDocument(parsed);
 }

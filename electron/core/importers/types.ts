@@ -21,9 +21,8 @@ export interface ParsedDocument {
   turns?: ParsedTurn[];
   /**
    * The text's UTF-8, when the file held exactly that (strict UTF-8, no
-   * byte-order mark, no carriage returns): hashed as it is, and searched
-   * natively for characters beyond the BMP, instead of encoding or scanning
-   * the string again.
+   * byte-order mark, no carriage returns): stored, hashed and searched for
+   * speaker labels as it is, so that `text` need not be made at all.
    */
   utf8?: Uint8Array;
 }

@@ -1,0 +1,31 @@
+/** Text files decoded: what is checked for binary content, when the bytes are the text itself, what counts as blank. */
+import { describe, expect, it } from 'vitest';
+import { decodeText, isBlank } from '../../electron/core/importers/decodeText';
+
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
+describe('decoding a text file', () => {
+  it('judges binary content by the first 16,384 characters, not bytes', () => {
+    // 'é' takes two bytes: the control characters lie past the first 16,384 bytes but within the first 16,384 characters.
+    const late = 'é'.repeat(9_000) + '\u0001'.repeat(300) + 'é'.repeat(9_000);
+    expect(() => decodeText(utf8(late), 'late.txt')).toThrow(expect.objectContaining({ code: 'not_text' }));
+    const after = 'é'.repeat(16_384) + '\u0001'.repeat(300);
+    expect(decodeText(utf8(after), 'after.txt').text).toBe(after);
+    // Four-byte characters are two UTF-16 units each, so the sample ends within its first 32,768 bytes.
+    const emoji = '😅'.repeat(8_000) + '\u0001'.repeat(300) + 'x'.repeat(100);
+    expect(() => decodeText(utf8(emoji), 'emoji.txt')).toThrow(expect.objectContaining({ code: 'not_text' }));
+  });
+
+  it('passes UTF-8 on as it is when it is the text, and decodes it only when asked', () => {
+    const decoded = decodeText(utf8('Rina: baik 😅\nAna: ya'), 'a.txt');
+    expect(decoded.utf8 && Buffer.from(decoded.utf8).toString('utf8')).toBe('Rina: baik 😅\nAna: ya');
+    expect(decoded.text).toBe('Rina: baik 😅\nAna: ya');
+    const windows = decodeText(utf8('Rina: baik\r\nAna: ya'), 'b.txt');
+    expect(windows.utf8).toBeUndefined();
+    expect(windows.text).toBe('Rina: baik\nAna: ya');
+  });
+
+  it('counts a text of white space alone as blank, beyond ASCII too', () => {
+    expect([' \n\t\r', '\u00a0\u3000 ', ' a', '\u00a0x', ''].map((text) => isBlank(decodeText(utf8(text), 'c.txt')))).toEqual([true, true, false, false, true]);
+  });
+});
