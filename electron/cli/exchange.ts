@@ -29,7 +29,7 @@ export function registerExchangeExports(exporter: Command, shell: CliShell): voi
     .action(
       shell.withProject(async (options: { out: string; target: string }) => {
         if (!exportTargets.includes(options.target as never)) throw new AppError('validation', { op: '--target', detail: `use ${exportTargets.join(', ')}` });
-        await shell.run('exchange.export', { format: 'qdpx', target: options.target, out: path.resolve(options.out) });
+        await shell.runTask('exchange.export', { format: 'qdpx', target: options.target, out: path.resolve(options.out) });
         shell.out(`Wrote ${options.out}`);
       }),
     );

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import type { OpName, OpResult } from '../../shared/api/contract';
+import type { OpName, OpResult, TaskOp } from '../../shared/api/contract';
+import { runAsTask } from './taskProgress';
 import { AppError, interpolate, type ErrorCode, type ErrorParams } from '../../shared/api/errors';
 import { catalogs, type Language } from '../../shared/i18n';
 import { Core } from '../core/core';
@@ -595,7 +596,8 @@ function ruleText(rule: string): string {
   return interpolate(catalogs[language].cooccurrence.rules[parsed.kind], { distance: parsed.kind === 'near' ? parsed.distance : 0 });
 }
 
-const shell = { run, out, json, withProject, withoutProject, readInputFile };
+const runTask = <K extends TaskOp>(op: K, input: Record<string, unknown>) => runAsTask(run, op, input, language);
+const shell = { run, runTask, out, json, withProject, withoutProject, readInputFile };
 registerTeamCommands(program, shell);
 registerExchangeExports(exporter, shell);
 registerSafetyCommands(program, shell);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { runAsTask } from '../../electron/cli/taskProgress';
 import { newCore } from '../helpers/tempProject';
 
 async function sampleProject() {
@@ -43,5 +44,25 @@ describe('exports as tasks', () => {
     const entries = unzipSync(fs.readFileSync(out));
     expect(Object.keys(entries)[0]).toBe('project.qde');
     expect(Object.keys(entries).filter((name) => name.startsWith('sources/'))).toHaveLength((await env.run('documents.list')).length);
+  });
+
+  it('from the command line: shows its progress on a terminal, and Ctrl-C cancels it with nothing written', async () => {
+    const env = await sampleProject();
+    const out = path.join(env.dir, 'study.qdpx');
+    const lines: string[] = [];
+    const terminal = { isTTY: true, write: (text: string) => lines.push(text) } as unknown as NodeJS.WriteStream;
+    await runAsTask(env.run, 'exchange.export', { format: 'qdpx', out }, 'id', terminal);
+    expect(fs.existsSync(out)).toBe(true);
+    // The line is cleared once it is done, whatever was shown meanwhile.
+    expect(lines.at(-1)).toBe('\r\x1b[K');
+    fs.rmSync(out);
+
+    const listeners = process.listenerCount('SIGINT');
+    const exporting = runAsTask(env.run, 'exchange.export', { format: 'qdpx', out }, 'en', terminal);
+    process.emit('SIGINT');
+    await expect(exporting).rejects.toMatchObject({ code: 'cancelled' });
+    expect(fs.readdirSync(env.dir).filter((f) => f.includes('.qdpx'))).toEqual([]);
+    // Ctrl-C is the shell's own again once the task is over.
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 });
