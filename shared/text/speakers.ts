@@ -153,7 +153,11 @@ function detectTurns(reading: Reading): DetectedTurn[] {
   const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2);
   return accepted.map((c, i) => {
     let end = i + 1 < accepted.length ? accepted[i + 1]!.start : text.length;
-    for (let space = end > c.contentStart ? reading.spaceBefore(end) : -1; space !== -1; space = end > c.contentStart ? reading.spaceBefore(end) : -1) end = space;
+    while (end > c.contentStart) {
+      const space = reading.spaceBefore(end);
+      if (space === -1) break;
+      end = space;
+    }
     return { speaker: c.speaker, start: c.start, contentStart: c.contentStart, timeMs: c.timeMs, end: Math.max(end, c.contentStart) };
   });
 }

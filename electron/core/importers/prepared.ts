@@ -9,7 +9,7 @@ import { CodePointIndex, Utf8CodePoints } from '../../../shared/text/codepoints'
 import { type DetectedTurn, detectSpeakerTurns, detectSpeakerTurnsInUtf8 } from '../../../shared/text/speakers';
 import { contentHash } from './contentHash';
 import { chooseImporter } from './registry';
-import { importLimits, type ParsedDocument } from './types';
+import { importLimits, type ParsedDocument, type ParsedTurn } from './types';
 
 export interface PreparedDocument {
   /** The text to store, as UTF-8: written as it is, so the writer never encodes the text itself. */
@@ -27,25 +27,10 @@ export interface PreparedDocument {
   times: Float64Array;
 }
 
-/** Whether UTF-8 holds a character beyond the BMP: a lead byte F0–F4, found natively (memchr) rather than by scanning the string for surrogate pairs. */
-function hasFourByteSequence(utf8: Uint8Array): boolean {
-  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
-  return [0xf0, 0xf1, 0xf2, 0xf3, 0xf4].some((lead) => bytes.includes(lead));
-}
-
-interface FoundTurn {
-  speaker: string;
-  start: number;
-  contentStart: number;
-  end: number;
-  timeStartMs: number | null;
-  timeEndMs: number | null;
-}
-
 export function prepareDocument(parsed: ParsedDocument, hash?: string): PreparedDocument {
   if (parsed.utf8 && !parsed.turns) return prepareUtf8(parsed, parsed.utf8, hash);
   const utf8 = parsed.utf8 ?? Buffer.from(parsed.text, 'utf8');
-  const index = new CodePointIndex(parsed.text, parsed.utf8 && !hasFourByteSequence(parsed.utf8) ? [] : undefined);
+  const index = new CodePointIndex(parsed.text);
   // Turns the format marks (subtitle cues), or else those found in the text.
   const found = parsed.turns ?? detectSpeakerTurns(parsed.text).map(withTimes);
   return { utf8, format: parsed.format, details: parsed.details, hash: hash ?? contentHash(utf8), length: index.length, ...packTurns(found, (offset) => index.toCodePoint(offset)) };
@@ -64,10 +49,10 @@ function prepareUtf8(parsed: ParsedDocument, utf8: Uint8Array, hash?: string): P
   return { utf8, format: parsed.format, details: parsed.details, hash: hash ?? contentHash(utf8), length: codePoints.length, ...packTurns(found, (offset) => codePoints.at(offset)) };
 }
 
-const withTimes = (t: DetectedTurn): FoundTurn => ({ speaker: t.speaker, start: t.start, contentStart: t.contentStart, end: t.end, timeStartMs: t.timeMs, timeEndMs: null });
+const withTimes = (t: DetectedTurn): ParsedTurn => ({ speaker: t.speaker, start: t.start, contentStart: t.contentStart, end: t.end, timeStartMs: t.timeMs, timeEndMs: null });
 
-/** Turns in typed arrays, their offsets in code points, their speakers by index. */
-function packTurns(found: readonly FoundTurn[], toCodePoint: (offset: number) => number): Pick<PreparedDocument, 'speakers' | 'turns' | 'times'> {
+/** Turns in typed arrays, their offsets in code points (from UTF-16 or byte offsets, as `toCodePoint` reads them), their speakers by index. */
+function packTurns(found: readonly ParsedTurn[], toCodePoint: (offset: number) => number): Pick<PreparedDocument, 'speakers' | 'turns' | 'times'> {
   const speakers: string[] = [];
   const speakerIndex = new Map<string, number>();
   const turns = new Int32Array(found.length * 4);
