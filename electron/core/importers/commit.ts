@@ -10,8 +10,7 @@ import type { Project } from '../project';
 import { prepareDocument, type PreparedDocument } from './prepared';
 import type { ParsedDocument } from './types';
 import { rowUuid } from '../store/rowUuid';
-import { DocumentTurns } from '../store/documentTurns';
-import { writeTurns } from '../store/turnRows';
+import { DocumentTurns, writeNewDocumentTurns } from '../store/documentTurns';
 
 export interface CommittedDocument {
   documentId: number;
@@ -63,7 +62,7 @@ function ensureSpeaker(project: Project, name: string, labels: readonly string[]
   return { id, isInterviewer, caseId };
 }
 
-/** A parsed document written whole: prepared here, on the writing thread (see prepared.ts). */
+/** A parsed document written whole, prepared first (see prepared.ts). */
 export function commitDocument(
   project: Project,
   parsed: ParsedDocument,
@@ -101,6 +100,6 @@ export function commitPrepared(project: Project, prepared: PreparedDocument, sou
     if (speaker.caseId !== null) linkCaseToDocument(project, speaker.caseId, documentId);
     return speaker.id;
   });
-  writeTurns(project, documentId, DocumentTurns.prepared(prepared.turns, prepared.times, speakerIds));
+  writeNewDocumentTurns(project, documentId, DocumentTurns.prepared(prepared.turns, prepared.times, speakerIds));
   return { documentId, name, length: prepared.length, speakers: prepared.speakers };
 }

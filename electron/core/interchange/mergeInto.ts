@@ -19,7 +19,7 @@ import { ensureCase, linkCaseToDocument, uniqueDocumentName } from '../importers
 import { contentHash } from '../importers/contentHash';
 import type { Project } from '../project';
 import { rowUuid } from '../store/rowUuid';
-import { TurnWriter } from '../store/turnRows';
+import { TurnsBuilder, writeNewDocumentTurns } from '../store/documentTurns';
 
 export function mergeInto(project: Project, model: Interchange): MergeSummary {
   const summary: MergeSummary = {
@@ -118,16 +118,16 @@ function mergeDocuments(project: Project, model: Interchange, summary: MergeSumm
 function addTurns(project: Project, model: Interchange, doc: Interchange['documents'][number], documentId: number): void {
   const speakerId = project.stmt('SELECT id FROM speakers WHERE name = ?').pluck();
   const addSpeaker = project.stmt('INSERT INTO speakers(name, is_interviewer) VALUES (?, ?)');
-  const turnRows = new TurnWriter(project, documentId);
+  const turns = new TurnsBuilder();
   for (const turn of doc.turns) {
     let id = speakerId.get(turn.speaker) as number | undefined;
     if (id === undefined) {
       const interviewer = model.speakers.find((s) => s.name === turn.speaker)?.isInterviewer ?? false;
       id = Number(addSpeaker.run(turn.speaker, interviewer ? 1 : 0).lastInsertRowid);
     }
-    turnRows.add(id, turn.start, turn.contentStart, turn.end, turn.timeStartMs, turn.timeEndMs);
+    turns.add(id, turn.start, turn.contentStart, turn.end, turn.timeStartMs, turn.timeEndMs);
   }
-  turnRows.write();
+  writeNewDocumentTurns(project, documentId, turns.build());
 }
 
 function mergeSpeakersAndCases(project: Project, model: Interchange, documentIds: Map<string, number>, summary: MergeSummary, conflict: Conflict): void {

@@ -157,10 +157,6 @@ export class TurnsBuilder {
     if (timeStartMs !== null || timeEndMs !== null) this.timed = true;
   }
 
-  get length(): number {
-    return this.ints.length / intsPerTurn;
-  }
-
   build(): DocumentTurns {
     return DocumentTurns.inOrder(Int32Array.from(this.ints), this.timed ? Float64Array.from(this.times) : null);
   }
@@ -186,6 +182,23 @@ export function documentTurnsReader(project: Project): (documentId: number) => D
 export function readSpeakers(project: Project): Map<number, { name: string; isInterviewer: boolean }> {
   const rows = project.stmt('SELECT id, name, is_interviewer FROM speakers').raw(true).all() as [number, string, number][];
   return new Map(rows.map(([id, name, interviewer]) => [id, { name, isInterviewer: interviewer === 1 }]));
+}
+
+const countTurns =
+  'INSERT INTO speaker_documents(speaker_id, document_id, turns) VALUES (?, ?, ?) ON CONFLICT (speaker_id, document_id) DO UPDATE SET turns = turns + excluded.turns';
+
+/**
+ * Writes a new document's turns and with them how many turns each speaker
+ * has in the document (`speaker_documents`), inside the caller's
+ * transaction: every writer of a new document's turns comes here, so the two
+ * stay in step.
+ */
+export function writeNewDocumentTurns(project: Project, documentId: number, turns: DocumentTurns): void {
+  storeDocumentTurns(project, documentId, turns);
+  const turnsOf = new Map<number, number>();
+  for (let i = 0; i < turns.length; i++) turnsOf.set(turns.speakerId(i), (turnsOf.get(turns.speakerId(i)) ?? 0) + 1);
+  const count = project.stmt(countTurns);
+  for (const [speakerId, n] of turnsOf) count.run(speakerId, documentId, n);
 }
 
 /** Stores a document's turns in place of any it had, inside the caller's transaction. */

@@ -1,8 +1,7 @@
-/** A document's turns, written as one row, come back as they were given, whatever their number. */
+/** A new document's turns, written as one row with their count per speaker, come back as they were given, whatever their number. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocumentTurns } from '../../electron/core/store/documentTurns';
-import { TurnWriter } from '../../electron/core/store/turnRows';
+import { readDocumentTurns, TurnsBuilder, writeNewDocumentTurns } from '../../electron/core/store/documentTurns';
 import { newCore } from '../helpers/tempProject';
 
 describe('turn rows', () => {
@@ -16,9 +15,9 @@ describe('turn rows', () => {
     ])();
     const wanted = Array.from({ length: count }, (_, i) => ({ speakerId, start: i * 10, contentStart: i * 10 + 3, end: i * 10 + 9, timeStartMs: i % 3 ? i * 1000 : null, timeEndMs: i % 2 ? null : i * 1000 + 500 }));
     project.db.transaction(() => {
-      const writer = new TurnWriter(project, documentId);
-      for (const t of wanted) writer.add(speakerId, t.start, t.contentStart, t.end, t.timeStartMs, t.timeEndMs);
-      writer.write();
+      const turns = new TurnsBuilder();
+      for (const t of wanted) turns.add(speakerId, t.start, t.contentStart, t.end, t.timeStartMs, t.timeEndMs);
+      writeNewDocumentTurns(project, documentId, turns.build());
     })();
     expect(readDocumentTurns(project, documentId).records(documentId).map(({ id: _, ...turn }) => turn)).toEqual(wanted);
     expect(project.db.prepare('SELECT turns FROM speaker_documents WHERE document_id = ?').pluck().all(documentId)).toEqual(count ? [count] : []);
