@@ -98,6 +98,17 @@ export class Project {
     this.flushTimer.unref();
   }
 
+  /**
+   * After a commit of megabytes (a group of imported files): a checkpoint now,
+   * on the worker, rather than when the timer fires. Between two timed
+   * checkpoints an import wrote past `wal_autocheckpoint`, and the writer then
+   * copied 16 MB into the file itself while the upload waited: four times in
+   * 1,000 transcripts, about a tenth of the import's time.
+   */
+  wroteMuch(): void {
+    this.flush();
+  }
+
   /** A checkpoint (SQLite syncs the WAL, copies it into the file and syncs that), on a thread of its own. */
   private flush(): void {
     if (!this.db.open || this.readOnly) return;

@@ -6,10 +6,26 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type Database from 'better-sqlite3';
 import type { Project } from '../../electron/core/project';
 import { newCore, writeFile } from '../helpers/tempProject';
+
+/**
+ * The WAL emptied, and no checkpoint asked of the project's worker until the
+ * returned function is called: the file then grows by exactly the pages the
+ * measured writes add (a checkpoint would let a later commit start the WAL
+ * over, writing its pages where earlier ones were).
+ */
+function walFromEmpty(project: Project): { bytes(): number; restore(): void } {
+  const flush = vi.spyOn(project as unknown as { flush(): void }, 'flush').mockImplementation(() => {});
+  // Waits for a checkpoint the worker may still be running.
+  project.db.pragma('wal_checkpoint(TRUNCATE)');
+  return {
+    bytes: () => fs.statSync(`${project.path}-wal`).size,
+    restore: () => flush.mockRestore(),
+  };
+}
 
 async function projectWith(codings: number) {
   const env = newCore();
@@ -29,18 +45,20 @@ async function projectWith(codings: number) {
     await env.run('codings.createMany', { codeId, passages });
   }
   const project = env.core.project!;
-  // No checkpoint in the middle of a measurement: the WAL grows by exactly what a commit writes.
+  // No checkpoint by the writer in the middle of a measurement: the WAL grows by exactly what a commit writes.
   project.db.pragma('wal_autocheckpoint = 0');
-  const wal = () => fs.statSync(`${file}-wal`).size;
   const measure = async () => {
     const statements = project.statementsUsed;
     const changes = (project.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-    const bytes = wal();
+    const wal = walFromEmpty(project);
+    const bytes = wal.bytes();
     await env.run('codings.create', { documentId: documents[3]!.id, codeId: codes[4]!, start: 120, end: 180 });
+    const pages = (wal.bytes() - bytes) / (project.db.pragma('page_size', { simple: true }) as number + 24);
+    wal.restore();
     return {
       statements: project.statementsUsed - statements,
       rows: (project.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - changes,
-      pages: (wal() - bytes) / (project.db.pragma('page_size', { simple: true }) as number + 24),
+      pages,
     };
   };
   await measure();
@@ -74,12 +92,13 @@ describe('work per imported transcript', () => {
     const project = env.core.project!;
     project.db.pragma('wal_autocheckpoint = 0');
     const frame = (project.db.pragma('page_size', { simple: true }) as number) + 24;
-    const wal = () => fs.statSync(`${file}-wal`).size;
     const statements = project.statementsUsed;
-    const bytes = wal();
+    const wal = walFromEmpty(project);
+    const bytes = wal.bytes();
     const files = uploads(10_000, 32);
     for (let at = 0; at < files.length; at += perCall) await env.run('documents.importUploads', { files: files.slice(at, at + perCall) });
-    const result = { statements: project.statementsUsed - statements, pages: (wal() - bytes) / frame };
+    const result = { statements: project.statementsUsed - statements, pages: (wal.bytes() - bytes) / frame };
+    wal.restore();
     env.core.close();
     return result;
   }

@@ -154,6 +154,7 @@ function commitParsed(project: Project, group: readonly ParsedSource[], outcomes
       }
     })();
     group.forEach((file, i) => (outcomes[file.index] = written[i]!));
+    project.wroteMuch();
   } catch (error) {
     for (const file of group) outcomes[file.index] = failedOutcome(file.source.label, error);
   }
