@@ -34,6 +34,8 @@ const labelLineInUtf8 =
   /[ \t]*(?:\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?[ \t]+)?(?:\*\*|__)?([A-Za-z\x80-\xff][A-Za-z0-9\x80-\xff .'()\-]*?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)/y;
 const labelWhole = /^[\p{L}][\p{L}\p{M}\p{N} .'’()\-]*$/u;
 const beyondAscii = /[\x80-\xff]/;
+/** White space in ASCII, as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);
 /** A label of more than six words is a sentence with a colon. */
 const sevenWords = /\S+(?:\s+\S+){6}/;
 
@@ -77,7 +79,7 @@ export function detectSpeakerTurns(text: string): DetectedTurn[] {
     labelLine,
     label: (matched) => matched,
     length: (start, end) => end - start,
-    spaceBefore: (position) => (/\s/.test(text[position - 1]!) ? position - 1 : -1),
+    spaceBefore: (position) => (isSpace(text.charCodeAt(position - 1)) || (text.charCodeAt(position - 1) >= 0x80 && /\s/.test(text[position - 1]!)) ? position - 1 : -1),
   });
 }
 
@@ -106,7 +108,7 @@ export function detectSpeakerTurnsInUtf8(bytes: string): DetectedTurn[] {
       return beyondAscii.test(part) ? fromUtf8(part).length : part.length;
     },
     spaceBefore(position) {
-      if (bytes.charCodeAt(position - 1) < 0x80) return /\s/.test(bytes[position - 1]!) ? position - 1 : -1;
+      if (bytes.charCodeAt(position - 1) < 0x80) return isSpace(bytes.charCodeAt(position - 1)) ? position - 1 : -1;
       // Back over the continuation bytes (10xxxxxx) to the character's first.
       let first = position - 1;
       while (first > 0 && position - first < 4 && (bytes.charCodeAt(first) & 0xc0) === 0x80) first--;

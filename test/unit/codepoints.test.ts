@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, CodePointIndex, normalizeImportedText, sliceCodePoints } from '../../shared/text/codepoints';
+import { codePointLength, CodePointIndex, normalizeImportedText, sliceCodePoints, Utf8CodePoints } from '../../shared/text/codepoints';
+import { rng } from '../helpers/random';
 
 describe('code-point positions', () => {
   const text = 'a😀b\u0065\u0301c𝄞d'; // emoji (astral), e + combining acute (two code points), G clef (astral)
@@ -51,5 +52,30 @@ describe('code-point positions', () => {
   it('normalises imported text: BOM removed, CRLF and CR become LF, nothing else changes', () => {
     expect(normalizeImportedText('\ufeffA\r\nB\rC\nD')).toBe('A\nB\nC\nD');
     expect(normalizeImportedText('e\u0301 😀')).toBe('e\u0301 😀');
+  });
+});
+
+describe('code points of UTF-8 byte offsets', () => {
+  const pieces = ['a', ' ', '\n', 'é', '€', '😅', '李明', 'ï', 'xyzw'.repeat(5)];
+
+  it('gives every character boundary its code-point offset, wherever the bytes lie in memory', () => {
+    const random = rng(11);
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: Math.floor(random() * 120) }, () => pieces[Math.floor(random() * pieces.length)]!).join('');
+      const encoded = Buffer.from(text, 'utf8');
+      // Placed at every alignment within a larger buffer: the bytes are read a 32-bit word at a time.
+      const shift = round % 4;
+      const backing = new Uint8Array(encoded.length + 8).fill(0xa9);
+      backing.set(encoded, shift);
+      const bytes = backing.subarray(shift, shift + encoded.length);
+      const codePoints = new Utf8CodePoints(bytes);
+      expect(codePoints.length).toBe([...text].length);
+      let byte = 0;
+      [...text].forEach((character, codePoint) => {
+        expect(codePoints.at(byte)).toBe(codePoint);
+        byte += Buffer.byteLength(character);
+      });
+      expect(codePoints.at(byte)).toBe(codePoints.length);
+    }
   });
 });

@@ -18,8 +18,9 @@ function fromText(text: string) {
 }
 
 function fromUtf8(text: string) {
-  const bytes = Buffer.from(text, 'utf8').toString('latin1');
-  const codePoints = new Utf8CodePoints(bytes);
+  const utf8 = Buffer.from(text, 'utf8');
+  const bytes = utf8.toString('latin1');
+  const codePoints = new Utf8CodePoints(utf8);
   return {
     length: codePoints.length,
     turns: detectSpeakerTurnsInUtf8(bytes).map((t) => ({ ...t, start: codePoints.at(t.start), contentStart: codePoints.at(t.contentStart), end: codePoints.at(t.end) })),
@@ -93,7 +94,7 @@ describe('speaker turns found in UTF-8 bytes', () => {
 
   it('counts code points from byte offsets: ASCII, two-, three- and four-byte characters', () => {
     const text = 'aé€😅b';
-    const codePoints = new Utf8CodePoints(Buffer.from(text, 'utf8').toString('latin1'));
+    const codePoints = new Utf8CodePoints(Buffer.from(text, 'utf8'));
     expect([0, 1, 3, 6, 10, 11].map((b) => codePoints.at(b))).toEqual([0, 1, 2, 3, 4, 5]);
     // Asked for out of order, as well.
     expect([11, 3, 10, 0, 6, 1].map((b) => codePoints.at(b))).toEqual([5, 2, 4, 0, 3, 1]);

@@ -43,9 +43,8 @@ export function prepareDocument(parsed: ParsedDocument, hash?: string): Prepared
  * that took longer than finding the turns.
  */
 function prepareUtf8(parsed: ParsedDocument, utf8: Uint8Array, hash?: string): PreparedDocument {
-  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('latin1');
-  const codePoints = new Utf8CodePoints(bytes);
-  const found = detectSpeakerTurnsInUtf8(bytes).map(withTimes);
+  const codePoints = new Utf8CodePoints(utf8);
+  const found = detectSpeakerTurnsInUtf8(Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('latin1')).map(withTimes);
   return { utf8, format: parsed.format, details: parsed.details, hash: hash ?? contentHash(utf8), length: codePoints.length, ...packTurns(found, (offset) => codePoints.at(offset)) };
 }
 
