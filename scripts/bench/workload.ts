@@ -4,7 +4,7 @@
  * user's browser would — one sequential keep-alive connection, the token as
  * a bearer header — then the same phases in-process through the dispatcher,
  * so the transport's share is visible. Phases: create the codes, import every
- * .txt (in the renderer's uploads: up to 32 transcripts a request, their bytes as the request body), apply every planned coding (one request per
+ * .txt (in the renderer's uploads: up to 64 transcripts a request, their bytes as the request body), apply every planned coding (one request per
  * plan entry, all its codes at once), export all codings as CSV; then the
  * analyses a researcher re-runs (co-occurrence, search, word frequencies,
  * the full dataset). The result is verified against the plan and printed as

@@ -8,7 +8,7 @@
  * stops right after it.
  */
 
-export const uploadBatchLimits = { files: 32, bytes: 8 * 1024 * 1024 };
+export const uploadBatchLimits = { files: 64, bytes: 8 * 1024 * 1024 };
 
 const quickExtensions = new Set(['txt', 'text', 'md', 'markdown', 'vtt', 'srt']);
 
