@@ -125,13 +125,12 @@ const fromUtf8 = (bytes: string): string => utf8Decoder.decode(Uint8Array.from(b
 function detectTurns(reading: Reading): DetectedTurn[] {
   const text = reading.view;
   const candidates: Candidate[] = [];
-  const counts = new Map<string, number>();
-  // A transcript has a handful of labels on hundreds of lines: each is judged once.
-  const judged = new Map<string, boolean>();
-  const isLabel = (speaker: string) => {
-    let ok = judged.get(speaker);
-    if (ok === undefined) judged.set(speaker, (ok = speaker.length > 0 && speaker.length <= MAX_LABEL && !sevenWords.test(speaker)));
-    return ok;
+  // A transcript has a handful of labels on hundreds of lines: each is judged once, and its lines counted, in one entry.
+  const labels = new Map<string, { ok: boolean; lines: number }>();
+  const labelOf = (speaker: string) => {
+    let label = labels.get(speaker);
+    if (label === undefined) labels.set(speaker, (label = { ok: speaker.length > 0 && speaker.length <= MAX_LABEL && !sevenWords.test(speaker), lines: 0 }));
+    return label;
   };
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -141,18 +140,19 @@ function detectTurns(reading: Reading): DetectedTurn[] {
     const match = reading.labelLine.exec(text);
     if (match && (match[0].length <= MAX_LABEL + 40 || reading.length(lineStart, lineStart + match[0].length) <= MAX_LABEL + 40)) {
       const speaker = reading.label(match[2]!)?.trim();
-      if (speaker !== undefined && isLabel(speaker)) {
+      const label = speaker === undefined ? undefined : labelOf(speaker);
+      if (speaker !== undefined && label?.ok) {
         let contentStart = lineStart + match[0].length;
-        while (contentStart < lineEnd && (text[contentStart] === ' ' || text[contentStart] === '\t')) contentStart++;
+        while (contentStart < lineEnd && (text.charCodeAt(contentStart) === 0x20 || text.charCodeAt(contentStart) === 0x09)) contentStart++;
         candidates.push({ speaker, start: lineStart, contentStart, timeMs: match[1] ? parseTimestamp(match[1]) : null });
-        counts.set(speaker, (counts.get(speaker) ?? 0) + 1);
+        label.lines++;
       }
     }
     if (newline === -1) break;
     lineStart = newline + 1;
   }
 
-  const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2);
+  const accepted = candidates.filter((c) => labels.get(c.speaker)!.lines >= 2);
   return accepted.map((c, i) => {
     let end = i + 1 < accepted.length ? accepted[i + 1]!.start : text.length;
     while (end > c.contentStart) {
