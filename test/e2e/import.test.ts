@@ -156,14 +156,15 @@ describe('bringing a folder of transcripts into a new project', { timeout: 60_00
   });
 
   it('sends a semester of plain transcripts a few dozen to a request, and reports each one', async () => {
-    const names = Array.from({ length: 40 }, (_, i) => `semester-${String(i + 1).padStart(2, '0')}.txt`);
+    const names = Array.from({ length: 70 }, (_, i) => `semester-${String(i + 1).padStart(2, '0')}.txt`);
     names.forEach((name, i) => fs.writeFileSync(path.join(corpus, name), `Pewawancara: Minggu ${i + 1}, bagaimana orderan?\nInforman ${i + 1}: Sepi, saya tunggu di pangkalan.\nPewawancara: Lalu?\nInforman ${i + 1}: Pulang malam.`));
-    const uploads = await requestsWhileImporting('documents.importUploads', names, 'Imported 40, skipped 0 duplicates, 0 failed.');
+    const uploads = await requestsWhileImporting('documents.importUploads', names, 'Imported 70, skipped 0 duplicates, 0 failed.');
+    // 64 to an upload (shared/import/uploadBatches.ts).
     expect(uploads).toBe(2);
-    expect(await outcome('semester-40.txt').textContent()).toContain('Speakers: Pewawancara, Informan 40');
+    expect(await outcome('semester-70.txt').textContent()).toContain('Speakers: Pewawancara, Informan 70');
     await screenshot(page, '07b-import-semester');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-    await expect.poll(() => page.locator('.documents li').count()).toBe(50);
+    await expect.poll(() => page.locator('.documents li').count()).toBe(80);
   });
 
   it('imports files that go one to a request without re-reading the project after each', async () => {
@@ -175,6 +176,6 @@ describe('bringing a folder of transcripts into a new project', { timeout: 60_00
     expect(reads).toBeGreaterThanOrEqual(1);
     expect(reads).toBeLessThan(6);
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-    await expect.poll(() => page.locator('.documents li').count()).toBe(74);
+    await expect.poll(() => page.locator('.documents li').count()).toBe(104);
   });
 });
