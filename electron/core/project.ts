@@ -19,6 +19,9 @@ import { Checkpointer } from './store/checkpointer';
  */
 const flushDelayMs = 200;
 
+/** A quarter of the WAL at which the writer would checkpoint itself (`wal_autocheckpoint`, 16 MB). */
+const checkpointAfterTextBytes = 4 * 1024 * 1024;
+
 /**
  * About 16 MB of text as UTF-16: a hundred or more transcripts, far more
  * than a researcher has open at once (passes over every transcript do not
@@ -43,6 +46,7 @@ export class Project {
   private readonly inode: number;
   private flushTimer: NodeJS.Timeout | null = null;
   private flushDue = 0;
+  private textSinceFlush = 0;
 
   private readonly checkpointer: Checkpointer;
 
@@ -99,18 +103,22 @@ export class Project {
   }
 
   /**
-   * After a commit of megabytes (a group of imported files): a checkpoint now,
-   * on the worker, rather than when the timer fires. Between two timed
-   * checkpoints an import wrote past `wal_autocheckpoint`, and the writer then
-   * copied 16 MB into the file itself while the upload waited: four times in
-   * 1,000 transcripts, about a tenth of the import's time.
+   * After a commit that wrote `bytes` of text (a group of imported files):
+   * once such commits add up to a few megabytes, a checkpoint now rather than
+   * when the timer fires. Between two timed checkpoints an import wrote past
+   * `wal_autocheckpoint`, and the writer then copied 16 MB into the file
+   * itself while the upload waited: four times in 1,000 transcripts, about a
+   * tenth of the import's time. A few small files ask for nothing: the worker
+   * is not started for them (closing the project checkpoints anyway).
    */
-  wroteMuch(): void {
-    this.flush();
+  wroteText(bytes: number): void {
+    this.textSinceFlush += bytes;
+    if (this.textSinceFlush >= checkpointAfterTextBytes) this.flush();
   }
 
   /** A checkpoint (SQLite syncs the WAL, copies it into the file and syncs that), on a thread of its own. */
   private flush(): void {
+    this.textSinceFlush = 0;
     if (!this.db.open || this.readOnly) return;
     this.checkpointer.request();
   }

@@ -55,6 +55,21 @@ describe('checkpoints', () => {
     core.close();
   });
 
+  it('are asked for as soon as an import has written megabytes, and not for a few small files', async () => {
+    const { run, core, project } = await newProject();
+    const flush = vi.spyOn(project as unknown as { flush(): void }, 'flush');
+    await run('documents.importUploads', { files: uploads(3) });
+    // The timer set by the write has not fired yet: nothing asked for a checkpoint, no worker started.
+    expect(flush).not.toHaveBeenCalled();
+    await until(() => flush.mock.calls.length > 0);
+    flush.mockClear();
+    const large = Array.from({ length: 5 }, (_, i) => ({ fileName: `large${i}.txt`, bytes: Buffer.from(Array.from({ length: 90 }, () => transcript(100 + i)).join('\n')) }));
+    await run('documents.importUploads', { files: large });
+    // About 5 MB of text in one commit: asked for during the import, before its own timer could fire.
+    expect(flush).toHaveBeenCalledTimes(1);
+    core.close();
+  });
+
   it('close before the project does, which leaves one file holding every change', async () => {
     const { run, core, file, size } = await newProject();
     const before = size();

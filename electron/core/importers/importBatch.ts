@@ -154,7 +154,7 @@ function commitParsed(project: Project, group: readonly ParsedSource[], outcomes
       }
     })();
     group.forEach((file, i) => (outcomes[file.index] = written[i]!));
-    project.wroteMuch();
+    project.wroteText(group.reduce((bytes, file) => bytes + file.prepared.utf8.byteLength, 0));
   } catch (error) {
     for (const file of group) outcomes[file.index] = failedOutcome(file.source.label, error);
   }
