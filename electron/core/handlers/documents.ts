@@ -92,7 +92,10 @@ export const documentHandlers: HandlersFor<'documents'> = {
     const speakers = readSpeakers(project);
     return readDocumentTurns(project, documentId)
       .records(documentId)
-      .map(({ id, speakerId, ...place }): Turn => ({ id, speaker: speakers.get(speakerId)!.name, isInterviewer: speakers.get(speakerId)!.isInterviewer, ...place }));
+      .map(({ id, speakerId, ...place }): Turn => {
+        const { name, isInterviewer } = speakers.get(speakerId)!;
+        return { id, speaker: name, isInterviewer, ...place };
+      });
   },
 
   'documents.rename': ({ id, name }, core) => {
